@@ -1,0 +1,71 @@
+# dna-api: `make run` serves with demo data, `make test` runs every test.
+# Both install what they need from Debian's and npm's registries first.
+
+CC      ?= cc
+PKGS    := libulfius jansson libpq libjwt libargon2
+CSTD    := -std=c17 -D_GNU_SOURCE
+WARN    := -Wall -Wextra -Werror -Wshadow
+OPT     ?= -O2 -g
+SAN     :=
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(SAN) -Isrc -Iapi $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -I/usr/include/postgresql
+LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmicrohttpd -lpthread -lm
+
+BUILD   ?= build
+SRC     := $(wildcard src/*.c) $(wildcard api/*.c)
+LIBSRC  := $(filter-out src/main.c,$(SRC))
+LIBOBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIBSRC))
+MAINOBJ := $(BUILD)/obj/src/main.o
+UNITSRC := $(wildcard tests/unit/test_*.c)
+UNITBIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNITSRC))
+
+DEB_BUILD := gcc make pkg-config libulfius-dev libcurl4-gnutls-dev libjansson-dev libpq-dev \
+             libjwt-dev libargon2-dev libmicrohttpd-dev postgresql-15 postgresql-contrib-15 \
+             nodejs npm curl
+STAMP_DEB := var/.deb-installed
+
+.PHONY: all deps run stop test unit api-test asan bench format format-check clean
+all: $(BUILD)/dna-api
+
+# --- system packages, installed only when something is missing -------------
+deps: $(STAMP_DEB)
+$(STAMP_DEB):
+	@./scripts/install-deps.sh $(DEB_BUILD)
+	@mkdir -p var && touch $@
+
+# --- build ------------------------------------------------------------------
+$(BUILD)/obj/%.o: %.c $(wildcard src/*.h api/*.h) | $(STAMP_DEB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/dna-api: $(LIBOBJ) $(MAINOBJ)
+	$(CC) $(OPT) $(SAN) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) tests/unit/harness.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS_ALL)
+
+# --- run --------------------------------------------------------------------
+run: $(BUILD)/dna-api
+	@./scripts/run.sh
+
+stop:
+	@./scripts/pg.sh stop var/pg
+
+# --- tests ------------------------------------------------------------------
+test: $(BUILD)/dna-api $(UNITBIN)
+	@./scripts/test.sh $(BUILD)
+
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" test
+
+bench: $(BUILD)/dna-api
+	@./bench/run.sh $(BUILD)
+
+format:
+	clang-format -i src/*.c src/*.h api/*.c api/*.h tests/unit/*.c tests/unit/*.h
+
+format-check:
+	clang-format --dry-run --Werror src/*.c src/*.h api/*.c api/*.h tests/unit/*.c tests/unit/*.h
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,35 @@
+/* config.h: every DNA_* variable, read and validated once into one struct. */
+#ifndef DNA_CONFIG_H
+#define DNA_CONFIG_H
+
+#include "auth.h"
+
+typedef struct {
+    char *database_url;
+    char *database_read_url; /* NULL when unset */
+    int port;
+    char *bind;
+    char *jwt_secret; /* NULL when unset */
+    char *jwt_public_key_file;
+    char *jwt_public_key_pem; /* file contents, loaded */
+    size_t jwt_public_key_len;
+    auth_pub_alg jwt_public_key_alg;
+    char *jwt_issuer, *jwt_audience;
+    char *idp_issuer, *idp_audience, *idp_roles_claim, *idp_member_claim;
+    long token_ttl;
+    char **cors_origins; /* NULL-terminated */
+    int db_pool_size;
+    int threads;
+    char *pseudonym_key; /* NULL: generated and stored in the database */
+    int log_level;       /* 0 debug, 1 info, 2 warn, 3 error */
+    auth_keys keys;      /* views into the fields above */
+} dna_config;
+
+/* Reads the environment into *cfg. On a bad value prints a clear message to
+ * stderr and returns -1 (callers exit 2). */
+int config_load(dna_config *cfg);
+void config_free(dna_config *cfg);
+/* The default database URL: the embedded cluster under var/. */
+const char *config_default_database_url(void);
+
+#endif

@@ -1,0 +1,63 @@
+/* db.h: the libpq connection pool, named prepared statements, transactions.
+ *
+ * A connection is checked out by one thread at a time. Statements are named
+ * and prepared lazily on each connection. A connection that breaks is
+ * replaced on its next checkout; one left inside a transaction is rolled back
+ * when returned. */
+#ifndef DNA_DB_H
+#define DNA_DB_H
+
+#include <libpq-fe.h>
+
+#include "result.h"
+
+typedef struct db_conn db_conn;
+
+/* A named, parameterised statement. Define them `static const` next to the
+ * service that uses them. */
+typedef struct {
+    const char *name;
+    const char *sql;
+} db_stmt;
+
+int db_pool_init(const char *conninfo, int size, int checkout_timeout_ms);
+void db_pool_shutdown(void);
+
+/* Checks out a connection; NULL when none frees up within the timeout or the
+ * database cannot be reached (map to DNA_UNAVAILABLE). */
+db_conn *db_acquire(void);
+void db_release(db_conn *c);
+
+/* Runs a named statement with text parameters (NULL = SQL NULL). Returns the
+ * result (caller PQclear()s it) or NULL on a connection failure. The result
+ * may carry an error status: inspect it with db_ok / db_sqlstate. */
+PGresult *db_exec(db_conn *c, const db_stmt *st, int nparams, const char *const *params);
+/* Runs plain SQL without parameters (BEGIN, COMMIT, ...). Returns 0 on success. */
+int db_command(db_conn *c, const char *sql);
+int db_begin(db_conn *c);
+int db_commit(db_conn *c);
+void db_rollback(db_conn *c);
+
+/* 1 when res is a success (TUPLES_OK or COMMAND_OK). */
+int db_ok(const PGresult *res);
+/* The SQLSTATE of a failed result, or "" */
+const char *db_sqlstate(const PGresult *res);
+/* Maps a failed statement to a result: unique violation -> DNA_CONFLICT,
+ * check/fk violation -> DNA_INVALID, connection loss -> DNA_UNAVAILABLE,
+ * else DNA_ERROR. NULL res counts as connection loss. */
+dna_status db_status_of(const PGresult *res);
+
+/* The raw connection, for COPY and single-row streaming. */
+PGconn *db_pg(db_conn *c);
+/* Marks the connection broken so it is replaced. */
+void db_mark_broken(db_conn *c);
+
+/* Pool figures for /metrics. */
+void db_pool_stats(int *in_use, int *idle, int *waiting);
+/* 1 when a connection can be checked out and answers SELECT 1. */
+int db_ping(void);
+
+/* Opens a standalone connection (migrate, seed). NULL and a message on error. */
+PGconn *db_connect_once(const char *conninfo);
+
+#endif
