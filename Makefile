@@ -13,7 +13,7 @@ LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmicrohttpd -lpthre
 BUILD   ?= build
 SRC     := $(wildcard src/*.c) $(wildcard api/*.c)
 LIBSRC  := $(filter-out src/main.c,$(SRC))
-LIBOBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIBSRC))
+LIBOBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIBSRC)) $(BUILD)/obj/gen/embedded.o
 MAINOBJ := $(BUILD)/obj/src/main.o
 UNITSRC := $(wildcard tests/unit/test_*.c)
 UNITBIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNITSRC))
@@ -34,6 +34,15 @@ $(STAMP_DEB):
 
 # --- build ------------------------------------------------------------------
 $(BUILD)/obj/%.o: %.c $(wildcard src/*.h api/*.h) | $(STAMP_DEB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# Migrations and the OpenAPI contract are compiled into the binary.
+$(BUILD)/gen/embedded.c: $(wildcard db/migrations/*.sql) openapi.yaml scripts/embed.sh
+	@mkdir -p $(dir $@)
+	@./scripts/embed.sh $@
+
+$(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c src/embedded.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 

@@ -22,6 +22,7 @@ typedef struct {
     int threads;
     char *pseudonym_key; /* NULL: generated and stored in the database */
     int log_level;       /* 0 debug, 1 info, 2 warn, 3 error */
+    int rate_limit;      /* requests per minute per client; 0 = off */
     auth_keys keys;      /* views into the fields above */
 } dna_config;
 

@@ -20,6 +20,13 @@ typedef struct {
     const char *sql;
 } db_stmt;
 
+/* One sort order of a listing and the statement that answers it (see
+ * api/list.h for the parameter convention). */
+typedef struct {
+    const char *sort; /* "name", "-name", ... ; NULL ends a list */
+    const db_stmt *stmt;
+} list_sort;
+
 int db_pool_init(const char *conninfo, int size, int checkout_timeout_ms);
 void db_pool_shutdown(void);
 
@@ -32,6 +39,9 @@ void db_release(db_conn *c);
  * result (caller PQclear()s it) or NULL on a connection failure. The result
  * may carry an error status: inspect it with db_ok / db_sqlstate. */
 PGresult *db_exec(db_conn *c, const db_stmt *st, int nparams, const char *const *params);
+/* Prepares `st` on this connection if it is not yet (for PQsendQueryPrepared
+ * in streams). Returns 0 on success. */
+int db_prepare(db_conn *c, const db_stmt *st);
 /* Runs plain SQL without parameters (BEGIN, COMMIT, ...). Returns 0 on success. */
 int db_command(db_conn *c, const char *sql);
 int db_begin(db_conn *c);

@@ -1,0 +1,148 @@
+/* request.c: reading path ids, bodies, If-Match and formats from a request,
+ * answering the client on every failure. */
+#include "request.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "respond.h"
+
+#define MAX_BODY (1024 * 1024)
+
+const char *req_header(req_ctx *ctx, const char *name)
+{
+    return u_map_get_case(ctx->req->map_header, name);
+}
+
+void req_fail(req_ctx *ctx, dna_status st, dna_err *err)
+{
+    respond_result(ctx->resp, st, err);
+}
+
+void req_bad_query(req_ctx *ctx, dna_err *err)
+{
+    if (err->detail[0] == '\0')
+        dna_err_set(err, DNA_BAD_REQUEST, "bad query parameter; see errors");
+    respond_result(ctx->resp, DNA_BAD_REQUEST, err);
+}
+
+const char *req_path_text(req_ctx *ctx, int index)
+{
+    return index < ctx->npath_params ? ctx->path_params[index] : NULL;
+}
+
+int req_path_id(req_ctx *ctx, int index, int64_t *out, const char *what)
+{
+    const char *s = req_path_text(ctx, index);
+    char *end = NULL;
+    errno = 0;
+    long long v = s ? strtoll(s, &end, 10) : 0;
+    if (s == NULL || s[0] < '1' || s[0] > '9' || errno != 0 || *end != '\0' || v <= 0) {
+        dna_err e;
+        dna_err_init(&e);
+        dna_err_set(&e, DNA_NOT_FOUND, "no such %s", what);
+        respond_result(ctx->resp, DNA_NOT_FOUND, &e);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int media_is(const char *ct, const char *type)
+{
+    size_t n = strlen(type);
+    if (ct == NULL || strncasecmp(ct, type, n) != 0)
+        return 0;
+    return ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ';
+}
+
+int req_json_body(req_ctx *ctx, const field_spec *specs, int patch, json_t **out)
+{
+    dna_err e;
+    dna_err_init(&e);
+    const char *ct = req_header(ctx, "Content-Type");
+    if (!media_is(ct, "application/json") && !(patch && media_is(ct, "application/merge-patch+json"))) {
+        respond_problem(ctx->resp, 415,
+                        patch ? "send application/merge-patch+json or application/json"
+                              : "send application/json",
+                        NULL, NULL);
+        return -1;
+    }
+    json_t *obj = json_in_parse(ctx->req->binary_body, ctx->req->binary_body_length, &e);
+    if (obj == NULL) {
+        respond_result(ctx->resp, DNA_BAD_REQUEST, &e);
+        return -1;
+    }
+    if (json_in_check(obj, specs, patch, &e) != DNA_OK) {
+        json_decref(obj);
+        respond_result(ctx->resp, DNA_INVALID, &e);
+        return -1;
+    }
+    *out = obj;
+    return 0;
+}
+
+int req_if_match(req_ctx *ctx, long long *version)
+{
+    const char *v = req_header(ctx, "If-Match");
+    if (v == NULL || strcmp(v, "*") == 0)
+        return 0;
+    const char *p = v;
+    if (strncmp(p, "W/", 2) == 0)
+        p += 2;
+    char *end = NULL;
+    errno = 0;
+    long long n = (*p == '"') ? strtoll(p + 1, &end, 10) : -1;
+    if (n < 0 || errno != 0 || end == NULL || *end != '"' || end[1] != '\0') {
+        respond_problem(ctx->resp, 412, "If-Match must be an ETag given by this API", NULL, NULL);
+        return -1;
+    }
+    *version = n;
+    return 1;
+}
+
+int req_query_only(req_ctx *ctx, const char *const *allowed)
+{
+    dna_err e;
+    dna_err_init(&e);
+    if (params_only(&ctx->query, allowed, (ctx->route->flags & ROUTE_COLLECTION) != 0, &e) != 0) {
+        req_bad_query(ctx, &e);
+        return -1;
+    }
+    return 0;
+}
+
+int req_format_of(req_ctx *ctx, req_format *out, int allow_ics)
+{
+    dna_err e;
+    dna_err_init(&e);
+    static const char *const ALL[] = {"json", "csv", "ndjson", "ics", NULL};
+    static const char *const NO_ICS[] = {"json", "csv", "ndjson", NULL};
+    const char *f = NULL;
+    if (params_enum(&ctx->query, "format", allow_ics ? ALL : NO_ICS, &f, &e) != 0) {
+        req_bad_query(ctx, &e);
+        return -1;
+    }
+    *out = FORMAT_JSON;
+    if (f == NULL) {
+        const char *accept = req_header(ctx, "Accept");
+        if (accept == NULL)
+            return 0;
+        if (strstr(accept, "text/csv"))
+            *out = FORMAT_CSV;
+        else if (strstr(accept, "application/x-ndjson"))
+            *out = FORMAT_NDJSON;
+        else if (allow_ics && strstr(accept, "text/calendar"))
+            *out = FORMAT_ICS;
+        return 0;
+    }
+    if (strcmp(f, "csv") == 0)
+        *out = FORMAT_CSV;
+    else if (strcmp(f, "ndjson") == 0)
+        *out = FORMAT_NDJSON;
+    else if (strcmp(f, "ics") == 0)
+        *out = FORMAT_ICS;
+    return 0;
+}

@@ -1,0 +1,41 @@
+/* request.h: what handlers read from a request: path ids, the JSON body,
+ * If-Match, the wanted representation. Every failure here answers the
+ * client (problem+json) and returns -1, so a handler just returns. */
+#ifndef DNA_REQUEST_H
+#define DNA_REQUEST_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "context.h"
+#include "json_in.h"
+
+/* The path parameter at `index` as a positive id; answers 404 otherwise. */
+int req_path_id(req_ctx *ctx, int index, int64_t *out, const char *what);
+const char *req_path_text(req_ctx *ctx, int index);
+
+/* Reads a JSON object body (application/json, or merge-patch+json when
+ * `patch`), checks it against `specs`. 415 / 400 / 422 answered here. */
+int req_json_body(req_ctx *ctx, const field_spec *specs, int patch, json_t **out);
+
+/* If-Match: 0 absent, 1 present with *version filled, -1 malformed (412
+ * answered). "*" matches anything and counts as absent. */
+int req_if_match(req_ctx *ctx, long long *version);
+
+/* Checks the query against `allowed` (plus the collection keys for
+ * collection routes); 400 answered on error. */
+int req_query_only(req_ctx *ctx, const char *const *allowed);
+
+typedef enum { FORMAT_JSON = 0, FORMAT_CSV, FORMAT_NDJSON, FORMAT_ICS } req_format;
+/* From ?format= or Accept. 400 for an unknown format (answered). */
+int req_format_of(req_ctx *ctx, req_format *out, int allow_ics);
+
+/* Answers a service result (problem for failures). */
+void req_fail(req_ctx *ctx, dna_status st, dna_err *err);
+/* Answers 400 with the field errors collected in err. */
+void req_bad_query(req_ctx *ctx, dna_err *err);
+
+/* The header value, case-insensitively, or NULL. */
+const char *req_header(req_ctx *ctx, const char *name);
+
+#endif

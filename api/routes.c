@@ -1,0 +1,112 @@
+/* routes.c: the one table of all routes, with who may call each (the role
+ * matrix of api.md), and the matcher. tests/api checks this table against
+ * openapi.yaml. Literal segments come before parameters ("me" before {id}). */
+#include "routes.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "principal.h"
+
+#define M ROLE_MEMBER
+#define O ROLE_ORGANIZER
+#define D ROLE_DEREGULATION_TEAM
+#define P ROLE_PROGRAM_MANAGER
+#define A ROLE_ANALYST
+#define U ROLE_OMBUDSMAN
+#define STAFF (M | O | D | P | A)
+#define ANYONE 0u
+
+const route ROUTES[] = {
+    /* operations */
+    {"GET", "/healthz", api_ops_healthz, ANYONE, ROUTE_PUBLIC},
+    {"GET", "/readyz", api_ops_readyz, ANYONE, ROUTE_PUBLIC},
+    {"GET", "/metrics", api_ops_metrics, ANYONE, ROUTE_PUBLIC},
+    {"GET", "/openapi.yaml", api_ops_openapi, ANYONE, ROUTE_PUBLIC},
+
+    /* authentication */
+    {"POST", "/api/v1/auth/token", api_auth_token, ANYONE, ROUTE_PUBLIC},
+    {"GET", "/api/v1/auth/me", api_auth_me, STAFF | U, 0},
+
+    /* departments and members */
+    {"GET", "/api/v1/departments", api_departments_list, STAFF, ROUTE_COLLECTION},
+    {"POST", "/api/v1/departments", api_departments_create, P, 0},
+    {"GET", "/api/v1/members", api_members_list, STAFF, ROUTE_COLLECTION},
+    {"POST", "/api/v1/members", api_members_create, P, 0},
+    {"GET", "/api/v1/members/me", api_members_me, STAFF, 0},
+    {"GET", "/api/v1/members/{id}", api_members_get, STAFF, 0},
+    {"PATCH", "/api/v1/members/{id}", api_members_update, STAFF, 0},
+    {"DELETE", "/api/v1/members/{id}", api_members_erase, P, 0},
+
+    /* audit */
+    {"GET", "/api/v1/audit", api_audit_list, P, ROUTE_COLLECTION},
+};
+const size_t ROUTES_COUNT = sizeof ROUTES / sizeof ROUTES[0];
+
+/* Matches a pattern against segments; captures {params}. */
+static int pattern_matches(const char *pattern, char **segments, int nsegments, char **captures,
+                           int *nparams)
+{
+    const char *p = pattern + 1;
+    int i = 0;
+    *nparams = 0;
+    for (;;) {
+        size_t len = strcspn(p, "/");
+        if (i >= nsegments)
+            return 0;
+        if (p[0] == '{') {
+            if (segments[i][0] == '\0' || *nparams >= CTX_MAX_PATH_PARAMS)
+                return 0;
+            captures[(*nparams)++] = segments[i];
+        } else if (strlen(segments[i]) != len || strncmp(segments[i], p, len) != 0) {
+            return 0;
+        }
+        i++;
+        if (p[len] == '\0')
+            return i == nsegments;
+        p += len + 1;
+    }
+}
+
+const route *routes_match(const char *method, char **segments, int nsegments, char **captures,
+                          int *nparams, int *path_known, char *allow, size_t allow_len,
+                          size_t *index)
+{
+    *path_known = 0;
+    allow[0] = '\0';
+    size_t used = 0;
+    for (size_t r = 0; r < ROUTES_COUNT; r++) {
+        char *captured[CTX_MAX_PATH_PARAMS];
+        int n = 0;
+        if (!pattern_matches(ROUTES[r].pattern, segments, nsegments, captured, &n))
+            continue;
+        if (strcmp(ROUTES[r].method, method) == 0 ||
+            (strcmp(method, "HEAD") == 0 && strcmp(ROUTES[r].method, "GET") == 0)) {
+            memcpy(captures, captured, sizeof captured[0] * (size_t)n);
+            *nparams = n;
+            *index = r + 1;
+            return &ROUTES[r];
+        }
+        if (!strstr(allow, ROUTES[r].method)) {
+            int w = snprintf(allow + used, allow_len - used, "%s%s", used ? ", " : "", ROUTES[r].method);
+            if (w > 0 && (size_t)w < allow_len - used)
+                used += (size_t)w;
+        }
+        *path_known = 1;
+    }
+    return NULL;
+}
+
+const char *const *routes_metric_names(size_t *n)
+{
+    static const char *names[sizeof ROUTES / sizeof ROUTES[0] + 1];
+    static char storage[sizeof ROUTES / sizeof ROUTES[0]][96];
+    names[0] = "unmatched";
+    for (size_t r = 0; r < ROUTES_COUNT; r++) {
+        snprintf(storage[r], sizeof storage[r], "%s", ROUTES[r].pattern);
+        names[r + 1] = storage[r];
+    }
+    *n = ROUTES_COUNT + 1;
+    return names;
+}

@@ -1,0 +1,61 @@
+/* audit.c: audit entries, with personal data redacted before it is stored. */
+#include "audit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const db_stmt INSERT = {
+    "audit_insert",
+    "INSERT INTO audit_log (actor, action, entity, entity_id, changes) VALUES ($1, $2, $3, $4, $5::jsonb)"};
+
+static const char *const PERSONAL[] = {"name", "email", "job_title", "password", "client_secret",
+                                       "comment", NULL};
+
+void audit_actor(const principal *p, char out[160])
+{
+    if (p == NULL || p->sub[0] == '\0')
+        snprintf(out, 160, "system");
+    else if (p->member_id > 0)
+        snprintf(out, 160, "member:%lld", (long long)p->member_id);
+    else
+        snprintf(out, 160, "client:%.120s", p->sub);
+}
+
+int audit_record(db_conn *c, const principal *p, const char *action, const char *entity,
+                 const char *entity_id, const json_t *changes)
+{
+    char actor[160];
+    audit_actor(p, actor);
+    json_t *copy = changes ? json_deep_copy(changes) : json_object();
+    for (const char *const *k = PERSONAL; *k; k++)
+        if (json_object_get(copy, *k) != NULL)
+            json_object_set_new(copy, *k, json_string("[redacted]"));
+    char *text = json_dumps(copy, JSON_COMPACT);
+    json_decref(copy);
+    const char *params[5] = {actor, action, entity, entity_id, text ? text : "{}"};
+    PGresult *r = db_exec(c, &INSERT, 5, params);
+    int ok = db_ok(r);
+    PQclear(r);
+    free(text);
+    return ok ? 0 : -1;
+}
+
+#define AUDIT_SELECT                                                                              \
+    "SELECT json_build_object('id', a.id, 'at', rfc3339(a.at), 'actor', a.actor, 'action', a.action," \
+    " 'entity', a.entity, 'entity_id', a.entity_id, 'changes', a.changes)::text, a.at::text, a.id"   \
+    " FROM audit_log a"                                                                           \
+    " WHERE ($1::text IS NULL OR a.entity = $1) AND ($2::text IS NULL OR a.actor = $2)"           \
+    " AND ($3::timestamptz IS NULL OR a.at >= $3) AND ($4::timestamptz IS NULL OR a.at < $4)"     \
+    " AND ($5::timestamptz IS NULL OR a.at >= $5)"
+
+static const db_stmt LIST_AT_DESC = {
+    "audit_list_at_desc",
+    AUDIT_SELECT " AND ($7::bigint IS NULL OR (a.at, a.id) < ($6::timestamptz, $7::bigint))"
+                 " ORDER BY a.at DESC, a.id DESC LIMIT $8"};
+static const db_stmt LIST_AT_ASC = {
+    "audit_list_at_asc",
+    AUDIT_SELECT " AND ($7::bigint IS NULL OR (a.at, a.id) > ($6::timestamptz, $7::bigint))"
+                 " ORDER BY a.at, a.id LIMIT $8"};
+
+const list_sort AUDIT_SORTS[] = {{"-at", &LIST_AT_DESC}, {"at", &LIST_AT_ASC}, {NULL, NULL}};

@@ -1,0 +1,159 @@
+/* csv.c: RFC 4180 output into capped growable buffers. */
+#include "csv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dynbuf_init(dynbuf *b, size_t max)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->max = max;
+}
+
+void dynbuf_free(dynbuf *b)
+{
+    free(b->data);
+    dynbuf_init(b, b->max);
+}
+
+int dynbuf_add(dynbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->max)
+        return -1;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        if (cap > b->max)
+            cap = b->max;
+        char *d = realloc(b->data, cap);
+        if (d == NULL)
+            return -1;
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int dynbuf_str(dynbuf *b, const char *s)
+{
+    return dynbuf_add(b, s, strlen(s));
+}
+
+int csv_field(dynbuf *b, const char *s, size_t n)
+{
+    int quote = n > 0 && (s[0] == ' ' || s[n - 1] == ' ');
+    for (size_t i = 0; i < n && !quote; i++)
+        if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+            quote = 1;
+    if (!quote)
+        return dynbuf_add(b, s, n);
+    if (dynbuf_add(b, "\"", 1) != 0)
+        return -1;
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"') {
+            if (dynbuf_add(b, s + start, i - start + 1) != 0 || dynbuf_add(b, "\"", 1) != 0)
+                return -1;
+            start = i + 1;
+        }
+    }
+    if (dynbuf_add(b, s + start, n - start) != 0)
+        return -1;
+    return dynbuf_add(b, "\"", 1);
+}
+
+int csv_header(dynbuf *b, const json_t *row)
+{
+    const char *key;
+    json_t *v;
+    int first = 1;
+    json_object_foreach((json_t *)row, key, v) {
+        (void)v;
+        if ((!first && dynbuf_add(b, ",", 1) != 0) || csv_field(b, key, strlen(key)) != 0)
+            return -1;
+        first = 0;
+    }
+    return dynbuf_add(b, "\r\n", 2);
+}
+
+static int scalar_text(const json_t *v, char *tmp, size_t cap, const char **s, size_t *n)
+{
+    switch (json_typeof(v)) {
+    case JSON_STRING:
+        *s = json_string_value(v);
+        *n = json_string_length(v);
+        return 1;
+    case JSON_INTEGER:
+        *n = (size_t)snprintf(tmp, cap, "%lld", (long long)json_integer_value(v));
+        *s = tmp;
+        return 1;
+    case JSON_REAL:
+        *n = (size_t)snprintf(tmp, cap, "%.17g", json_real_value(v));
+        *s = tmp;
+        return 1;
+    case JSON_TRUE:
+        *s = "true", *n = 4;
+        return 1;
+    case JSON_FALSE:
+        *s = "false", *n = 5;
+        return 1;
+    case JSON_NULL:
+        *s = "", *n = 0;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int value_field(dynbuf *b, const json_t *v)
+{
+    char tmp[64];
+    const char *s;
+    size_t n;
+    if (scalar_text(v, tmp, sizeof tmp, &s, &n))
+        return csv_field(b, s, n);
+    if (json_is_array(v)) {
+        dynbuf joined;
+        dynbuf_init(&joined, b->max);
+        size_t i;
+        json_t *item;
+        int rc = 0, all_scalar = 1;
+        json_array_foreach(v, i, item) {
+            if (!scalar_text(item, tmp, sizeof tmp, &s, &n)) {
+                all_scalar = 0;
+                break;
+            }
+            if ((i > 0 && dynbuf_add(&joined, ";", 1) != 0) || dynbuf_add(&joined, s, n) != 0)
+                rc = -1;
+        }
+        if (all_scalar) {
+            rc = rc ? rc : csv_field(b, joined.data ? joined.data : "", joined.len);
+            dynbuf_free(&joined);
+            return rc;
+        }
+        dynbuf_free(&joined);
+    }
+    char *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+    int rc = text ? csv_field(b, text, strlen(text)) : -1;
+    free(text);
+    return rc;
+}
+
+int csv_row(dynbuf *b, const json_t *row)
+{
+    const char *key;
+    json_t *v;
+    int first = 1;
+    json_object_foreach((json_t *)row, key, v) {
+        if ((!first && dynbuf_add(b, ",", 1) != 0) || value_field(b, v) != 0)
+            return -1;
+        first = 0;
+    }
+    return dynbuf_add(b, "\r\n", 2);
+}

@@ -1,0 +1,30 @@
+/* csv.h: an RFC 4180 writer and the JSON-row to CSV/NDJSON conversion used
+ * by every export. Output goes into a growable buffer with a hard cap. */
+#ifndef DNA_CSV_H
+#define DNA_CSV_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+typedef struct {
+    char *data;
+    size_t len, cap, max;
+} dynbuf;
+
+void dynbuf_init(dynbuf *b, size_t max);
+void dynbuf_free(dynbuf *b);
+/* Appends; returns -1 when the cap would be passed. */
+int dynbuf_add(dynbuf *b, const char *s, size_t n);
+int dynbuf_str(dynbuf *b, const char *s);
+
+/* Appends one CSV field, quoted when it holds a comma, quote, CR or LF (or
+ * starts with a space), with quotes doubled. */
+int csv_field(dynbuf *b, const char *s, size_t n);
+/* Appends the header row of a JSON object's keys, CRLF-terminated. */
+int csv_header(dynbuf *b, const json_t *row);
+/* Appends one CSV row of the object's values in key order: strings as is,
+ * numbers and booleans as text, null empty, arrays of scalars joined with
+ * ";", other values as JSON. CRLF-terminated. */
+int csv_row(dynbuf *b, const json_t *row);
+
+#endif

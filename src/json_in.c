@@ -1,0 +1,224 @@
+/* json_in.c: strict body parsing and validation against field specs. */
+#include "json_in.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "params.h"
+
+#define MAX_DEPTH 32
+
+static int too_deep(const json_t *v, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return 1;
+    if (json_is_object(v)) {
+        const char *k;
+        json_t *x;
+        json_object_foreach((json_t *)v, k, x) {
+            if (too_deep(x, depth + 1))
+                return 1;
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x) {
+            if (too_deep(x, depth + 1))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+json_t *json_in_parse(const char *body, size_t len, dna_err *err)
+{
+    if (body == NULL || len == 0) {
+        dna_err_set(err, DNA_BAD_REQUEST, "the request body is empty; a JSON object is expected");
+        return NULL;
+    }
+    json_error_t je;
+    json_t *obj = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
+    if (obj == NULL) {
+        dna_err_set(err, DNA_BAD_REQUEST, "malformed JSON at line %d, column %d: %s", je.line,
+                    je.column, je.text);
+        return NULL;
+    }
+    if (!json_is_object(obj)) {
+        json_decref(obj);
+        dna_err_set(err, DNA_BAD_REQUEST, "the request body must be a JSON object");
+        return NULL;
+    }
+    if (too_deep(obj, 0)) {
+        json_decref(obj);
+        dna_err_set(err, DNA_BAD_REQUEST, "the request body is nested too deeply");
+        return NULL;
+    }
+    return obj;
+}
+
+static int in_values(const char *s, const char *const *values)
+{
+    for (; values && *values; values++)
+        if (strcmp(*values, s) == 0)
+            return 1;
+    return 0;
+}
+
+static void enum_message(char *msg, size_t cap, const char *const *values)
+{
+    size_t k = (size_t)snprintf(msg, cap, "must be one of");
+    for (const char *const *v = values; v && *v && k < cap; v++)
+        k += (size_t)snprintf(msg + k, cap - k, "%s %s", v == values ? "" : ",", *v);
+}
+
+static void check_one(const field_spec *f, const json_t *v, dna_err *err)
+{
+    char msg[256];
+    switch (f->type) {
+    case F_STRING:
+    case F_DATE:
+    case F_DATETIME:
+    case F_ENUM:
+    case F_WEEK:
+    case F_PERIOD: {
+        if (!json_is_string(v)) {
+            dna_err_field(err, f->name, "must be a string");
+            return;
+        }
+        const char *s = json_string_value(v);
+        size_t n = json_string_length(v);
+        if (strlen(s) != n) {
+            dna_err_field(err, f->name, "must not contain NUL characters");
+            return;
+        }
+        if (f->type == F_STRING) {
+            size_t min = f->min > 0 ? (size_t)f->min : 0;
+            const char *t = s;
+            while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+                t++;
+            if (f->required && *t == '\0')
+                dna_err_field(err, f->name, "must not be blank");
+            else if (f->maxlen && n > f->maxlen) {
+                snprintf(msg, sizeof msg, "must be at most %zu bytes", f->maxlen);
+                dna_err_field(err, f->name, msg);
+            } else if (n < min) {
+                snprintf(msg, sizeof msg, "must be at least %zu characters", min);
+                dna_err_field(err, f->name, msg);
+            }
+        } else if (f->type == F_DATE && !valid_date(s)) {
+            dna_err_field(err, f->name, "must be a date YYYY-MM-DD");
+        } else if (f->type == F_DATETIME && !valid_datetime(s)) {
+            dna_err_field(err, f->name, "must be an RFC 3339 timestamp");
+        } else if (f->type == F_WEEK && !valid_iso_week(s)) {
+            dna_err_field(err, f->name, "must be an ISO week YYYY-Www");
+        } else if (f->type == F_PERIOD && !valid_period(s)) {
+            dna_err_field(err, f->name, "must be a period YYYY-MM or YYYY-Qn");
+        } else if (f->type == F_ENUM && !in_values(s, f->values)) {
+            enum_message(msg, sizeof msg, f->values);
+            dna_err_field(err, f->name, msg);
+        }
+        return;
+    }
+    case F_INT:
+        if (!json_is_integer(v)) {
+            dna_err_field(err, f->name, "must be an integer");
+        } else if (json_integer_value(v) < f->min || json_integer_value(v) > f->max) {
+            snprintf(msg, sizeof msg, "must be between %lld and %lld", f->min, f->max);
+            dna_err_field(err, f->name, msg);
+        }
+        return;
+    case F_BOOL:
+        if (!json_is_boolean(v))
+            dna_err_field(err, f->name, "must be true or false");
+        return;
+    case F_ANY_OBJECT:
+        if (!json_is_object(v))
+            dna_err_field(err, f->name, "must be an object");
+        return;
+    case F_STRING_ARRAY:
+    case F_ENUM_ARRAY:
+    case F_INT_ARRAY: {
+        if (!json_is_array(v)) {
+            dna_err_field(err, f->name, "must be an array");
+            return;
+        }
+        size_t limit = f->type == F_STRING_ARRAY ? (size_t)f->max : (f->maxlen ? f->maxlen : 100);
+        if (json_array_size(v) > limit) {
+            snprintf(msg, sizeof msg, "must have at most %zu items", limit);
+            dna_err_field(err, f->name, msg);
+            return;
+        }
+        size_t i;
+        json_t *item;
+        json_array_foreach(v, i, item) {
+            if (f->type == F_INT_ARRAY) {
+                if (!json_is_integer(item) || json_integer_value(item) < f->min ||
+                    json_integer_value(item) > f->max) {
+                    snprintf(msg, sizeof msg, "items must be integers between %lld and %lld", f->min,
+                             f->max);
+                    dna_err_field(err, f->name, msg);
+                    return;
+                }
+                continue;
+            }
+            if (!json_is_string(item) || strlen(json_string_value(item)) != json_string_length(item)) {
+                dna_err_field(err, f->name, "items must be strings");
+                return;
+            }
+            if (f->type == F_STRING_ARRAY && f->maxlen && json_string_length(item) > f->maxlen) {
+                snprintf(msg, sizeof msg, "items must be at most %zu bytes", f->maxlen);
+                dna_err_field(err, f->name, msg);
+                return;
+            }
+            if (f->type == F_ENUM_ARRAY && !in_values(json_string_value(item), f->values)) {
+                enum_message(msg, sizeof msg, f->values);
+                dna_err_field(err, f->name, msg);
+                return;
+            }
+            for (size_t j = 0; j < i; j++)
+                if (json_equal(json_array_get(v, j), item)) {
+                    dna_err_field(err, f->name, "items must not repeat");
+                    return;
+                }
+        }
+        return;
+    }
+    }
+}
+
+dna_status json_in_check(const json_t *obj, const field_spec *specs, int patch, dna_err *err)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)obj, key, v) {
+        const field_spec *f = specs;
+        while (f->name && strcmp(f->name, key) != 0)
+            f++;
+        if (f->name == NULL) {
+            char name[96];
+            snprintf(name, sizeof name, "%.80s", key);
+            dna_err_field(err, name, "is not a known field");
+            continue;
+        }
+        if (json_is_null(v)) {
+            if (!f->nullable || f->required)
+                dna_err_field(err, f->name, "must not be null");
+            continue;
+        }
+        check_one(f, v, err);
+    }
+    for (const field_spec *f = specs; f->name && !patch; f++)
+        if (f->required && json_object_get(obj, f->name) == NULL)
+            dna_err_field(err, f->name, "is required");
+    return err->errors ? DNA_INVALID : DNA_OK;
+}
+
+const char *json_in_str(const json_t *obj, const char *name)
+{
+    return json_string_value(json_object_get(obj, name));
+}
+
+int json_in_has(const json_t *obj, const char *name)
+{
+    return json_object_get(obj, name) != NULL;
+}

@@ -1,0 +1,65 @@
+/* log.c: one JSON line per event on stderr. Request paths are logged
+ * without their query strings (which may hold search text). */
+#include "log.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int min_level = LOG_INFO;
+static const char *LEVEL_NAMES[] = {"debug", "info", "warn", "error"};
+
+void log_set_level(int level)
+{
+    min_level = level;
+}
+
+static void timestamp(char out[32])
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    struct tm tm;
+    gmtime_r(&ts.tv_sec, &tm);
+    size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(out + n, 32 - n, ".%03ldZ", ts.tv_nsec / 1000000);
+}
+
+void log_event(int level, const char *msg, const char *fields)
+{
+    if (level < min_level)
+        return;
+    char ts[32];
+    timestamp(ts);
+    json_t *m = json_string(msg);
+    char *mtext = json_dumps(m, JSON_ENCODE_ANY);
+    fprintf(stderr, "{\"ts\":\"%s\",\"level\":\"%s\",\"msg\":%s%s%s}\n", ts, LEVEL_NAMES[level],
+            mtext ? mtext : "\"\"", fields ? "," : "", fields ? fields : "");
+    free(mtext);
+    json_decref(m);
+}
+
+void log_request(const char *request_id, const char *method, const char *path, const char *route,
+                 int status, double ms, const char *sub)
+{
+    if (LOG_INFO < min_level)
+        return;
+    char ts[32];
+    timestamp(ts);
+    json_t *line = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:f}", "ts", ts, "level", "info",
+                             "msg", "request", "request_id", request_id ? request_id : "", "method",
+                             method ? method : "", "path", path ? path : "", "route",
+                             route ? route : "", "status", status, "ms", (double)(long long)(ms * 1000.0) / 1000.0);
+    if (line == NULL) /* invalid UTF-8 in the path: log it escaped-away */
+        return;
+    if (sub)
+        json_object_set_new(line, "sub", json_string(sub));
+    char *text = json_dumps(line, JSON_COMPACT);
+    if (text) {
+        fputs(text, stderr);
+        fputc('\n', stderr);
+    }
+    free(text);
+    json_decref(line);
+}

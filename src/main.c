@@ -1,0 +1,255 @@
+/* main.c: subcommand dispatch (serve, migrate, seed, token, client add),
+ * start-up and shutdown. Signals are blocked in every thread and taken with
+ * sigwait in the server loop. */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "auth.h"
+#include "accounts.h"
+#include "config.h"
+#include "db.h"
+#include "log.h"
+#include "migrate.h"
+#include "principal.h"
+#include "seed.h"
+#include "server.h"
+
+#define EXIT_USAGE 2
+
+static int usage(const char *msg)
+{
+    if (msg)
+        fprintf(stderr, "dna-api: %s\n", msg);
+    fprintf(stderr,
+            "usage: dna-api [serve]\n"
+            "       dna-api migrate\n"
+            "       dna-api seed [--members N] [--reports N] [--seed S]\n"
+            "       dna-api token --sub ID --roles r1,r2 [--ttl S]\n"
+            "       dna-api client add --id ID --roles r1,r2\n"
+            "Configuration comes from DNA_* environment variables (see README.md).\n");
+    return EXIT_USAGE;
+}
+
+static int parse_long(const char *s, long min, long max, long *out)
+{
+    char *end = NULL;
+    errno = 0;
+    long v = s ? strtol(s, &end, 10) : 0;
+    if (s == NULL || errno != 0 || end == s || *end != '\0' || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* "member,analyst" -> bits; -1 on an unknown name. */
+static int parse_roles(const char *list, unsigned *out)
+{
+    *out = 0;
+    char buf[256];
+    if (list == NULL || strlen(list) >= sizeof buf)
+        return -1;
+    memcpy(buf, list, strlen(list) + 1);
+    char *save = NULL;
+    for (char *r = strtok_r(buf, ",", &save); r; r = strtok_r(NULL, ",", &save)) {
+        unsigned bit = role_from_name(r);
+        if (bit == 0)
+            return -1;
+        *out |= bit;
+    }
+    return *out ? 0 : -1;
+}
+
+static PGconn *connect_or_complain(const dna_config *cfg)
+{
+    PGconn *pg = db_connect_once(cfg->database_url);
+    if (pg == NULL)
+        fprintf(stderr, "dna-api: cannot connect to the database (DNA_DATABASE_URL)\n");
+    return pg;
+}
+
+static int apply_pseudonym_key(PGconn *pg, const dna_config *cfg)
+{
+    if (cfg->pseudonym_key == NULL)
+        return 0;
+    const char *params[1] = {cfg->pseudonym_key};
+    PGresult *r = PQexecParams(pg, "UPDATE app_settings SET value = $1 WHERE key = 'pseudonym_key'", 1,
+                               NULL, params, NULL, NULL, 0);
+    int ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    return ok ? 0 : -1;
+}
+
+static int cmd_migrate(const dna_config *cfg, int serve_after)
+{
+    PGconn *pg = connect_or_complain(cfg);
+    if (pg == NULL)
+        return 1;
+    int n = migrate_apply(pg);
+    if (n >= 0 && apply_pseudonym_key(pg, cfg) != 0)
+        n = -1;
+    PQfinish(pg);
+    if (n < 0)
+        return 1;
+    if (!serve_after)
+        fprintf(stderr, "dna-api: %d migration(s) applied; schema is current\n", n);
+    return 0;
+}
+
+static int cmd_serve(const dna_config *cfg)
+{
+    if (cmd_migrate(cfg, 1) != 0)
+        return 1;
+    if (db_pool_init(cfg->database_url, cfg->db_pool_size, 2000) != 0)
+        return 1;
+    int rc = server_run(cfg) == 0 ? 0 : 1;
+    db_pool_shutdown();
+    return rc;
+}
+
+static int cmd_seed(const dna_config *cfg, int argc, char **argv)
+{
+    seed_options o;
+    seed_options_default(&o);
+    for (int i = 0; i < argc; i++) {
+        long v;
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(argv[i], "--members") == 0 && parse_long(val, 1, 1000000, &v) == 0)
+            o.members = (int)v;
+        else if (strcmp(argv[i], "--reports") == 0 && parse_long(val, 0, 10000000, &v) == 0)
+            o.reports = (int)v;
+        else if (strcmp(argv[i], "--seed") == 0 && parse_long(val, 0, 2147483647L, &v) == 0)
+            o.seed = (unsigned long long)v;
+        else
+            return usage("seed: bad option or value");
+        i++;
+    }
+    if (cmd_migrate(cfg, 1) != 0)
+        return 1;
+    PGconn *pg = connect_or_complain(cfg);
+    if (pg == NULL)
+        return 1;
+    int rc = seed_run(pg, &o, stdout);
+    PQfinish(pg);
+    return rc < 0 ? 1 : 0;
+}
+
+static int cmd_token(const dna_config *cfg, int argc, char **argv)
+{
+    const char *sub = NULL, *roles = NULL;
+    long ttl = cfg->token_ttl;
+    for (int i = 0; i < argc; i++) {
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(argv[i], "--sub") == 0 && val)
+            sub = val;
+        else if (strcmp(argv[i], "--roles") == 0 && val)
+            roles = val;
+        else if (strcmp(argv[i], "--ttl") == 0 && parse_long(val, 1, 365L * 24 * 3600, &ttl) == 0)
+            ;
+        else
+            return usage("token: bad option or value");
+        i++;
+    }
+    unsigned bits;
+    if (sub == NULL || sub[0] == '\0' || strlen(sub) > 127)
+        return usage("token: --sub is required");
+    if (parse_roles(roles, &bits) != 0)
+        return usage("token: --roles must list known roles (member, organizer, deregulation_team, "
+                     "program_manager, analyst, ombudsman)");
+    if (cfg->jwt_secret == NULL) {
+        fprintf(stderr, "dna-api: DNA_JWT_SECRET must be set to issue tokens\n");
+        return EXIT_USAGE;
+    }
+    char *token = auth_issue(&cfg->keys, sub, bits, ttl, time(NULL));
+    if (token == NULL)
+        return 1;
+    printf("%s\n", token);
+    free(token);
+    return 0;
+}
+
+static int cmd_client(const dna_config *cfg, int argc, char **argv)
+{
+    if (argc < 1 || strcmp(argv[0], "add") != 0)
+        return usage("client: the only subcommand is `client add`");
+    const char *id = NULL, *roles = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(argv[i], "--id") == 0 && val)
+            id = val;
+        else if (strcmp(argv[i], "--roles") == 0 && val)
+            roles = val;
+        else
+            return usage("client add: bad option or value");
+        i++;
+    }
+    unsigned bits;
+    if (id == NULL || parse_roles(roles, &bits) != 0)
+        return usage("client add: --id and --roles (known role names) are required");
+    if (cmd_migrate(cfg, 1) != 0)
+        return 1;
+    PGconn *pg = connect_or_complain(cfg);
+    if (pg == NULL)
+        return 1;
+    char secret[48];
+    dna_err e;
+    dna_err_init(&e);
+    dna_status st = accounts_client_add(pg, id, bits, secret, sizeof secret, &e);
+    PQfinish(pg);
+    if (st != DNA_OK) {
+        fprintf(stderr, "dna-api: %s\n", e.detail[0] ? e.detail : "cannot add the client");
+        dna_err_clear(&e);
+        return st == DNA_INVALID || st == DNA_CONFLICT ? EXIT_USAGE : 1;
+    }
+    printf("client_id=%s\nclient_secret=%s\n(the secret is shown once; store it now)\n", id, secret);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    setvbuf(stderr, NULL, _IOLBF, 0);
+
+    const char *cmd = argc > 1 ? argv[1] : "serve";
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        usage(NULL);
+        return 0;
+    }
+    static const char *const KNOWN[] = {"serve", "migrate", "seed", "token", "client", NULL};
+    int known = 0;
+    for (int i = 0; KNOWN[i]; i++)
+        known |= strcmp(cmd, KNOWN[i]) == 0;
+    if (!known)
+        return usage("unknown subcommand");
+
+    dna_config cfg;
+    if (config_load(&cfg) != 0) {
+        config_free(&cfg);
+        return EXIT_USAGE;
+    }
+    log_set_level(cfg.log_level);
+    int rest = argc > 2 ? argc - 2 : 0;
+    char **rargv = argv + 2;
+    int rc;
+    if (strcmp(cmd, "serve") == 0)
+        rc = rest ? usage("serve takes no options") : cmd_serve(&cfg);
+    else if (strcmp(cmd, "migrate") == 0)
+        rc = rest ? usage("migrate takes no options") : cmd_migrate(&cfg, 0);
+    else if (strcmp(cmd, "seed") == 0)
+        rc = cmd_seed(&cfg, rest, rargv);
+    else if (strcmp(cmd, "token") == 0)
+        rc = cmd_token(&cfg, rest, rargv);
+    else
+        rc = cmd_client(&cfg, rest, rargv);
+    config_free(&cfg);
+    return rc;
+}

@@ -1,0 +1,163 @@
+/* respond.c: JSON answers, problem+json, ETag and Location headers. */
+#include "respond.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define JSON_TYPE "application/json; charset=utf-8"
+#define PROBLEM_TYPE "application/problem+json"
+#define PROBLEM_BASE "https://dna-api.denhaag.example/problems/"
+
+void respond_header(struct _u_response *resp, const char *name, const char *value)
+{
+    u_map_put(resp->map_header, name, value);
+}
+
+void respond_json_text(struct _u_response *resp, int status, const char *text, size_t len)
+{
+    ulfius_set_binary_body_response(resp, (unsigned)status, text, len);
+    respond_header(resp, "Content-Type", JSON_TYPE);
+}
+
+void respond_json(struct _u_response *resp, int status, json_t *body)
+{
+    char *text = json_dumps(body, JSON_COMPACT);
+    if (text == NULL) {
+        json_decref(body);
+        respond_problem(resp, 500, "the answer could not be serialised", NULL, NULL);
+        return;
+    }
+    respond_json_text(resp, status, text, strlen(text));
+    free(text);
+    json_decref(body);
+}
+
+static const struct {
+    int status;
+    const char *title;
+    const char *slug;
+} PROBLEMS[] = {
+    {400, "Bad Request", "bad-request"},
+    {401, "Unauthorized", "unauthorized"},
+    {403, "Forbidden", "forbidden"},
+    {404, "Not Found", "not-found"},
+    {405, "Method Not Allowed", "method-not-allowed"},
+    {406, "Not Acceptable", "not-acceptable"},
+    {409, "Conflict", "conflict"},
+    {412, "Precondition Failed", "precondition-failed"},
+    {413, "Content Too Large", "payload-too-large"},
+    {415, "Unsupported Media Type", "unsupported-media-type"},
+    {422, "Unprocessable Content", "validation"},
+    {429, "Too Many Requests", "rate-limited"},
+    {500, "Internal Server Error", "internal"},
+    {503, "Service Unavailable", "unavailable"},
+};
+
+void respond_problem(struct _u_response *resp, int status, const char *detail, json_t *errors,
+                     json_t *extra)
+{
+    const char *title = "Error", *slug = "error";
+    for (size_t i = 0; i < sizeof PROBLEMS / sizeof PROBLEMS[0]; i++)
+        if (PROBLEMS[i].status == status) {
+            title = PROBLEMS[i].title;
+            slug = PROBLEMS[i].slug;
+        }
+    char type[128];
+    snprintf(type, sizeof type, PROBLEM_BASE "%s", slug);
+    json_t *body = json_pack("{s:s, s:s, s:i, s:s}", "type", type, "title", title, "status", status,
+                             "detail", detail && detail[0] ? detail : title);
+    const char *rid = u_map_get(resp->map_header, "X-Request-Id");
+    if (rid)
+        json_object_set_new(body, "request_id", json_string(rid));
+    if (errors && json_array_size(errors) > 0)
+        json_object_set(body, "errors", errors);
+    if (extra)
+        json_object_update_missing(body, extra);
+    json_decref(errors);
+    json_decref(extra);
+    char *text = json_dumps(body, JSON_COMPACT);
+    json_decref(body);
+    ulfius_set_binary_body_response(resp, (unsigned)status, text, text ? strlen(text) : 0);
+    free(text);
+    respond_header(resp, "Content-Type", PROBLEM_TYPE);
+    if (status == 503 || status == 429)
+        if (!u_map_has_key(resp->map_header, "Retry-After"))
+            respond_header(resp, "Retry-After", status == 503 ? "2" : "1");
+    if (status == 401 && !u_map_has_key(resp->map_header, "WWW-Authenticate"))
+        respond_header(resp, "WWW-Authenticate", "Bearer realm=\"dna-api\"");
+}
+
+int respond_http_status(dna_status st)
+{
+    switch (st) {
+    case DNA_OK: return 200;
+    case DNA_CREATED: return 201;
+    case DNA_NO_CONTENT: return 204;
+    case DNA_BAD_REQUEST: return 400;
+    case DNA_UNAUTHORIZED: return 401;
+    case DNA_FORBIDDEN: return 403;
+    case DNA_NOT_FOUND: return 404;
+    case DNA_CONFLICT: return 409;
+    case DNA_PRECONDITION: return 412;
+    case DNA_INVALID: return 422;
+    case DNA_TOO_MANY: return 429;
+    case DNA_UNAVAILABLE: return 503;
+    case DNA_ERROR: break;
+    }
+    return 500;
+}
+
+void respond_result(struct _u_response *resp, dna_status st, dna_err *err)
+{
+    int status = respond_http_status(st);
+    if (status < 400) {
+        if (err)
+            dna_err_clear(err);
+        ulfius_set_empty_body_response(resp, (unsigned)status);
+        return;
+    }
+    const char *detail = err && err->detail[0] ? err->detail : NULL;
+    if (detail == NULL) {
+        switch (st) {
+        case DNA_NOT_FOUND: detail = "no such resource"; break;
+        case DNA_FORBIDDEN: detail = "your roles do not allow this"; break;
+        case DNA_INVALID: detail = "the request breaks a rule; see errors"; break;
+        case DNA_UNAVAILABLE: detail = "the database is unavailable; try again shortly"; break;
+        case DNA_PRECONDITION: detail = "If-Match does not match the current ETag"; break;
+        case DNA_ERROR: detail = "an unexpected error occurred"; break;
+        default: break;
+        }
+    }
+    json_t *errors = err ? err->errors : NULL;
+    json_t *extra = err ? err->extra : NULL;
+    if (err) {
+        err->errors = NULL;
+        err->extra = NULL;
+    }
+    respond_problem(resp, status, detail, errors, extra);
+    if (err)
+        dna_err_clear(err);
+}
+
+void respond_no_content(struct _u_response *resp)
+{
+    ulfius_set_empty_body_response(resp, 204);
+}
+
+void respond_etag(struct _u_response *resp, long long version)
+{
+    char tag[32];
+    snprintf(tag, sizeof tag, "\"%lld\"", version);
+    respond_header(resp, "ETag", tag);
+}
+
+void respond_location(struct _u_response *resp, const char *fmt, ...)
+{
+    char path[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(path, sizeof path, fmt, ap);
+    va_end(ap);
+    respond_header(resp, "Location", path);
+}
