@@ -35,7 +35,8 @@ $(STAMP_DEB):
 # --- build ------------------------------------------------------------------
 $(BUILD)/obj/%.o: %.c $(wildcard src/*.h api/*.h) | $(STAMP_DEB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 # Migrations and the OpenAPI contract are compiled into the binary.
 $(BUILD)/gen/embedded.c: $(wildcard db/migrations/*.sql) openapi.yaml scripts/embed.sh
@@ -44,14 +45,17 @@ $(BUILD)/gen/embedded.c: $(wildcard db/migrations/*.sql) openapi.yaml scripts/em
 
 $(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c src/embedded.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(BUILD)/dna-api: $(LIBOBJ) $(MAINOBJ)
-	$(CC) $(OPT) $(SAN) -o $@ $^ $(LDLIBS_ALL)
+	@echo "  LINK    $@"
+	@$(CC) $(OPT) $(SAN) -o $@ $^ $(LDLIBS_ALL)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) tests/unit/harness.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS_ALL)
+	@echo "  TEST    $@"
+	@$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS_ALL)
 
 # --- run --------------------------------------------------------------------
 run: $(BUILD)/dna-api
@@ -61,7 +65,12 @@ stop:
 	@./scripts/pg.sh stop var/pg
 
 # --- tests ------------------------------------------------------------------
-test: $(BUILD)/dna-api $(UNITBIN)
+NODE_STAMP := tests/api/node_modules/.installed
+$(NODE_STAMP): tests/api/package.json | $(STAMP_DEB)
+	cd tests/api && npm install --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: $(BUILD)/dna-api $(UNITBIN) $(NODE_STAMP)
 	@./scripts/test.sh $(BUILD)
 
 asan:

@@ -118,7 +118,7 @@ static int cmd_seed(const dna_config *cfg, int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         long v;
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(argv[i], "--members") == 0 && parse_long(val, 1, 1000000, &v) == 0)
+        if (strcmp(argv[i], "--members") == 0 && parse_long(val, 5, 1000000, &v) == 0)
             o.members = (int)v;
         else if (strcmp(argv[i], "--reports") == 0 && parse_long(val, 0, 10000000, &v) == 0)
             o.reports = (int)v;

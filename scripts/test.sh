@@ -1,0 +1,82 @@
+#!/bin/sh
+# `make test`: unit tests, then API tests over HTTP against the real binary
+# and a throwaway PostgreSQL cluster, every response checked against
+# openapi.yaml by a Prism validating proxy. Ends with one "N passed, N failed"
+# line and a non-zero exit on any failure.
+set -u
+BUILD="${1:-build}"
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+TMP=$(mktemp -d /tmp/dna-test.XXXXXX)
+chmod 755 "$TMP"
+SERVER_PID=""; PRISM_PID=""
+cleanup() {
+  [ -n "$PRISM_PID" ] && kill "$PRISM_PID" 2>/dev/null
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  ./scripts/pg.sh stop "$TMP/pg"
+  rm -rf "$TMP"
+}
+trap cleanup EXIT INT TERM
+
+passed=0; failed=0
+add_counts() { # reads "N passed, M failed" from a summary line
+  p=$(echo "$1" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) passed.*/\1/p; s/^\([0-9][0-9]*\) passed.*/\1/p' | head -1)
+  f=$(echo "$1" | sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p' | head -1)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
+}
+
+echo "== unit tests"
+for t in "$BUILD"/tests/test_*; do
+  [ -x "$t" ] || continue
+  out=$("$t" 2>&1); rc=$?
+  echo "$out" | grep -E "FAIL|not ok|ERROR|runtime error" || true
+  line=$(echo "$out" | grep -E "[0-9]+ passed, [0-9]+ failed" | tail -1)
+  echo "$line"
+  [ -z "$line" ] && { echo "$t: crashed (exit $rc)"; echo "$out" | tail -20; failed=$((failed + 1)); continue; }
+  add_counts "$line"
+  [ $rc -ne 0 ] && [ "$(echo "$line" | sed -n 's/.* \([0-9]*\) failed/\1/p')" = "0" ] && failed=$((failed + 1))
+done
+
+echo "== API tests"
+free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+./scripts/pg.sh start "$TMP/pg" 5499 || { echo "0 passed, 1 failed"; exit 1; }
+export DNA_DATABASE_URL="host=$TMP/pg/run port=5499 dbname=dna user=postgres"
+export DNA_JWT_SECRET="test-secret-0123456789-0123456789-abcdef"
+export DNA_PORT=$(free_port)
+export DNA_BIND=127.0.0.1
+export DNA_CORS_ORIGINS="https://intranet.denhaag.example"
+export DNA_IDP_ISSUER="https://idp.denhaag.example/realms/staff"
+export DNA_IDP_AUDIENCE="dna-api-idp"
+export DNA_IDP_ROLES_CLAIM="realm_access.roles"
+export DNA_RATE_LIMIT=0
+export DNA_LOG_LEVEL=warn
+node tests/api/keys.mjs "$TMP" || exit 1
+export DNA_JWT_PUBLIC_KEY_FILE="$TMP/idp-public.pem"
+"$ROOT/$BUILD/dna-api" seed --members 60 > "$TMP/seed.log" 2>&1 || { cat "$TMP/seed.log"; echo "0 passed, 1 failed"; exit 1; }
+"$ROOT/$BUILD/dna-api" serve > "$TMP/server.log" 2>&1 &
+SERVER_PID=$!
+PRISM_PORT=$(free_port)
+tests/api/node_modules/.bin/prism proxy openapi.yaml "http://127.0.0.1:$DNA_PORT" -p "$PRISM_PORT" -h 127.0.0.1 > "$TMP/prism.log" 2>&1 &
+PRISM_PID=$!
+for i in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$DNA_PORT/healthz" >/dev/null 2>&1 && \
+  curl -s -o /dev/null "http://127.0.0.1:$PRISM_PORT/healthz" 2>/dev/null && break
+  sleep 0.2
+done
+export API_URL="http://127.0.0.1:$PRISM_PORT" DIRECT_URL="http://127.0.0.1:$DNA_PORT"
+export DNA_BIN="$ROOT/$BUILD/dna-api" TEST_TMP="$TMP" PG_SOCKET="$TMP/pg/run" PG_PORT=5499
+node --test --test-concurrency=1 --test-reporter=spec tests/api/ > "$TMP/api.out" 2>&1
+cat "$TMP/api.out" | grep -vE "^\s*$" | grep -E "✖|✔|ℹ|#|Error|assert|expected|actual" | tail -400
+p=$(grep -E "^ℹ pass [0-9]+" "$TMP/api.out" | awk '{print $3}')
+f=$(grep -E "^ℹ fail [0-9]+" "$TMP/api.out" | awk '{print $3}')
+echo "api: ${p:-0} passed, ${f:-1} failed"
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
+if [ "${f:-1}" != "0" ]; then
+  echo "-- server log (last 30 lines)"; tail -30 "$TMP/server.log"
+fi
+kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID"; rc=$?
+SERVER_PID=""
+if [ $rc -ne 0 ]; then echo "server did not exit 0 on SIGTERM (exit $rc)"; failed=$((failed + 1)); fi
+
+echo "total: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,126 @@
+// Shared helpers for the API tests. Requests go through the Prism proxy
+// (API_URL), which checks every response against openapi.yaml and reports
+// breaches in the `sl-violations` header; `call` fails the test on any
+// response-side violation. DIRECT_URL reaches the server without Prism, for
+// requests Prism cannot forward (raw bytes, huge bodies).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHmac, createSign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+export const API = process.env.API_URL;
+export const DIRECT = process.env.DIRECT_URL;
+export const BIN = process.env.DNA_BIN;
+export const SECRET = process.env.DNA_JWT_SECRET;
+
+/** Mints an HS256 token with the server's own CLI (`dna-api token`). */
+export function token(sub, roles, ttl = 600) {
+  return execFileSync(BIN, ['token', '--sub', String(sub), '--roles', roles.join(','), '--ttl', String(ttl)], {
+    env: process.env,
+  })
+    .toString()
+    .trim();
+}
+
+const b64url = (x) => Buffer.from(typeof x === 'string' ? x : JSON.stringify(x)).toString('base64url');
+
+/** Signs arbitrary header/claims with HS256 and a given secret (default: the server's). */
+export function signHS256(header, claims, secret = SECRET) {
+  const input = `${b64url(header)}.${b64url(claims)}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+}
+
+/** Signs claims as the identity provider (RS256 with the test key pair). */
+export function signIdp(claims, header = { alg: 'RS256', typ: 'JWT' }) {
+  const key = readFileSync(`${process.env.TEST_TMP}/idp-private.pem`);
+  const input = `${b64url(header)}.${b64url(claims)}`;
+  const sig = createSign('RSA-SHA256').update(input).sign(key).toString('base64url');
+  return `${input}.${sig}`;
+}
+
+export const now = () => Math.floor(Date.now() / 1000);
+
+/** Standard claims of our own tokens. */
+export function claims(sub, roles, extra = {}) {
+  return { sub: String(sub), roles, iss: 'dna-api', aud: 'dna-api', iat: now(), exp: now() + 600, ...extra };
+}
+
+/**
+ * Sends a request through Prism. opts: token, body (object -> JSON), raw (string body),
+ * headers, direct (skip Prism). Returns {status, headers, body (parsed JSON or text), text}.
+ */
+export async function call(method, path, opts = {}) {
+  const headers = { ...(opts.headers || {}) };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  } else if (opts.raw !== undefined) {
+    body = opts.raw;
+  }
+  const base = opts.direct ? DIRECT : API;
+  const res = await fetch(base + path, { method, headers, body, redirect: 'manual' });
+  const text = await res.text();
+  let parsed = text;
+  const ct = res.headers.get('content-type') || '';
+  if (ct.includes('json') && !ct.includes('ndjson') && text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  const out = { status: res.status, headers: res.headers, body: parsed, text };
+  if (!opts.direct) assertNoResponseViolation(out, `${method} ${path}`);
+  return out;
+}
+
+/** Fails when Prism found the response breaking openapi.yaml. */
+export function assertNoResponseViolation(res, what) {
+  const v = res.headers.get('sl-violations');
+  if (!v) return;
+  const list = JSON.parse(v).filter((x) => (x.location || [])[0] === 'response');
+  assert.deepEqual(list, [], `${what}: the response breaks openapi.yaml: ${JSON.stringify(list)}`);
+}
+
+/** Asserts a problem+json answer with the given status. */
+export function assertProblem(res, status) {
+  assert.equal(res.status, status, `expected ${status}, got ${res.status}: ${res.text.slice(0, 300)}`);
+  assert.match(res.headers.get('content-type') || '', /application\/problem\+json/);
+  assert.equal(res.body.status, status);
+  assert.ok(res.body.title && res.body.type && res.body.detail, 'problem has type, title, detail');
+}
+
+/** Runs SQL in the test database with psql and returns the rows as arrays of text. */
+export function sql(query) {
+  const out = execFileSync(
+    'psql',
+    ['-h', process.env.PG_SOCKET, '-p', process.env.PG_PORT, '-U', 'postgres', '-d', 'dna', '-tAF', '\t', '-c', query],
+    { env: process.env }
+  ).toString();
+  return out
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => l.split('\t'));
+}
+
+/** The demo logins made by `dna-api seed` (ids 1-5 in a fresh database). */
+export const DEMO = {
+  member: { id: 1, email: 'demo.member@denhaag.example' },
+  organizer: { id: 2, email: 'demo.organizer@denhaag.example' },
+  team: { id: 3, email: 'demo.team@denhaag.example' },
+  manager: { id: 4, email: 'demo.manager@denhaag.example' },
+  analyst: { id: 5, email: 'demo.analyst@denhaag.example' },
+};
+export const DEMO_PASSWORD = 'dna-demo-2026';
+
+/** Tokens per role for the role matrix (subjects are the demo members). */
+export const TOKENS = {
+  member: () => token(1, ['member']),
+  organizer: () => token(2, ['member', 'organizer']),
+  deregulation_team: () => token(3, ['member', 'deregulation_team']),
+  program_manager: () => token(4, ['member', 'program_manager']),
+  analyst: () => token(5, ['member', 'analyst']),
+  ombudsman: () => token('ombudsman', ['ombudsman']),
+};
