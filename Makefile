@@ -23,7 +23,7 @@ DEB_BUILD := gcc make pkg-config libulfius-dev libcurl4-gnutls-dev libjansson-de
              nodejs npm curl
 STAMP_DEB := var/.deb-installed
 
-.PHONY: all deps run stop test unit api-test asan bench format format-check clean
+.PHONY: all deps run stop test unit api-test asan bench fuzz format format-check clean
 all: $(BUILD)/dna-api
 
 # --- system packages, installed only when something is missing -------------
@@ -78,6 +78,21 @@ asan:
 
 bench: $(BUILD)/dna-api
 	@./bench/run.sh $(BUILD)
+
+# libFuzzer targets (clang): the token parser, request bodies, cursors and queries.
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
+              $(shell pkg-config --cflags $(PKGS)) -I/usr/include/postgresql
+FUZZ_LIBS   = $(shell pkg-config --libs $(PKGS))
+fuzz:
+	@./scripts/install-deps.sh clang libclang-rt-14-dev
+	@mkdir -p build/fuzz/corpus-token build/fuzz/corpus-body build/fuzz/corpus-cursor
+	clang $(FUZZ_CFLAGS) -o build/fuzz/token tests/fuzz/fuzz_token.c src/auth.c src/principal.c $(FUZZ_LIBS)
+	clang $(FUZZ_CFLAGS) -o build/fuzz/body tests/fuzz/fuzz_body.c src/json_in.c src/params.c src/result.c src/members.c src/audit.c src/db.c src/auth.c src/principal.c $(FUZZ_LIBS)
+	clang $(FUZZ_CFLAGS) -o build/fuzz/cursor tests/fuzz/fuzz_cursor.c src/cursor.c src/params.c src/result.c $(FUZZ_LIBS)
+	build/fuzz/token -max_total_time=$(FUZZ_SECONDS) -max_len=10000 build/fuzz/corpus-token
+	build/fuzz/body -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-body
+	build/fuzz/cursor -max_total_time=$(FUZZ_SECONDS) -max_len=2048 build/fuzz/corpus-cursor
 
 format:
 	clang-format -i src/*.c src/*.h api/*.c api/*.h tests/unit/*.c tests/unit/*.h

@@ -1,0 +1,27 @@
+# dna-api on Debian 12 slim: build stage, then a small runtime image.
+FROM debian:12-slim AS build
+RUN apt-get update && apt-get install -y --no-install-recommends \
+        gcc make pkg-config libc6-dev libulfius-dev libcurl4-gnutls-dev libjansson-dev libpq-dev \
+        libjwt-dev libargon2-dev libmicrohttpd-dev \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY Makefile openapi.yaml ./
+COPY scripts ./scripts
+COPY src ./src
+COPY api ./api
+COPY db ./db
+# The packages are installed above: tell the Makefile not to run apt itself.
+RUN mkdir -p var && touch var/.deb-installed && make build/dna-api
+
+FROM debian:12-slim
+RUN apt-get update && apt-get install -y --no-install-recommends \
+        libulfius2.7 libjansson4 libpq5 libjwt0 libargon2-1 libmicrohttpd12 ca-certificates \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 dna
+COPY --from=build /src/build/dna-api /usr/local/bin/dna-api
+USER dna
+ENV DNA_BIND=0.0.0.0 DNA_PORT=8080
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s CMD ["/bin/sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 || exit 1"]
+ENTRYPOINT ["dna-api"]
+CMD ["serve"]
