@@ -201,10 +201,36 @@ int db_prepare(db_conn *c, const db_stmt *st)
     return ok ? 0 : -1;
 }
 
+/* A pooled connection whose server restarted fails on first use. Outside
+ * a transaction nothing was lost, so reconnect once and let the caller retry. */
+static int reconnect_if_idle_failure(db_conn *c, int was_idle)
+{
+    if (!was_idle || !c->broken)
+        return 0;
+    conn_close(c);
+    c->pg = db_connect_once(pool.conninfo);
+    if (c->pg == NULL) {
+        c->broken = 1;
+        return 0;
+    }
+    return 1;
+}
+
+static PGresult *exec_once(db_conn *c, const db_stmt *st, int nparams, const char *const *params);
+
 PGresult *db_exec(db_conn *c, const db_stmt *st, int nparams, const char *const *params)
 {
     if (c == NULL || c->pg == NULL || c->broken)
         return NULL;
+    int was_idle = PQtransactionStatus(c->pg) == PQTRANS_IDLE;
+    PGresult *r = exec_once(c, st, nparams, params);
+    if (r == NULL && reconnect_if_idle_failure(c, was_idle))
+        r = exec_once(c, st, nparams, params);
+    return r;
+}
+
+static PGresult *exec_once(db_conn *c, const db_stmt *st, int nparams, const char *const *params)
+{
     if (!is_prepared(c, st)) {
         PGresult *prep = check_conn(c, PQprepare(c->pg, st->name, st->sql, 0, NULL));
         if (prep == NULL)
@@ -221,7 +247,10 @@ int db_command(db_conn *c, const char *sql)
 {
     if (c == NULL || c->pg == NULL || c->broken)
         return -1;
+    int was_idle = PQtransactionStatus(c->pg) == PQTRANS_IDLE;
     PGresult *r = check_conn(c, PQexec(c->pg, sql));
+    if (r == NULL && reconnect_if_idle_failure(c, was_idle))
+        r = check_conn(c, PQexec(c->pg, sql));
     int ok = r != NULL && PQresultStatus(r) == PGRES_COMMAND_OK;
     PQclear(r);
     return ok ? 0 : -1;

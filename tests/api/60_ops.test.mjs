@@ -1,0 +1,84 @@
+// Operations: migrations guarded by checksums, readiness, metrics, the CLI.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { BIN, call, sql, TOKENS } from './lib.mjs';
+
+const run = (...args) => spawnSync(BIN, args, { env: process.env, encoding: 'utf8' });
+
+test('migrate: a second run applies nothing and succeeds', () => {
+  const r = run('migrate');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /0 migration\(s\) applied/);
+});
+
+test('migrate: an applied migration whose file changed is refused', () => {
+  const [[saved]] = sql("SELECT checksum FROM schema_migrations WHERE name = '0001_foundation.sql'");
+  try {
+    sql("UPDATE schema_migrations SET checksum = 'tampered' WHERE name = '0001_foundation.sql'");
+    const r = run('migrate');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /0001_foundation\.sql was changed after it was applied/);
+  } finally {
+    sql(`UPDATE schema_migrations SET checksum = '${saved}' WHERE name = '0001_foundation.sql'`);
+  }
+});
+
+test('readyz answers 503 while a migration is pending, 200 again after', async () => {
+  const [[name, checksum]] = sql("SELECT name, checksum FROM schema_migrations ORDER BY name DESC LIMIT 1");
+  try {
+    sql(`DELETE FROM schema_migrations WHERE name = '${name}'`);
+    const r = await call('GET', '/readyz');
+    assert.equal(r.status, 503);
+    assert.equal(r.body.migrations, 'pending');
+    assert.ok(r.headers.get('retry-after'));
+  } finally {
+    sql(`INSERT INTO schema_migrations (name, checksum) VALUES ('${name}', '${checksum}')`);
+  }
+  const again = await call('GET', '/readyz');
+  assert.equal(again.status, 200);
+});
+
+test('metrics count requests by route and status and show the pool', async () => {
+  await call('GET', '/api/v1/members/me', { token: TOKENS.member() });
+  const r = await call('GET', '/metrics');
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /text\/plain/);
+  assert.match(r.text, /dna_http_requests_total\{route="\/api\/v1\/members\/me",method="GET",status="200"\} \d+/);
+  assert.match(r.text, /dna_http_request_duration_seconds_bucket\{le="\+Inf"\} \d+/);
+  assert.match(r.text, /dna_db_pool_connections\{state="idle"\} \d+/);
+  assert.match(r.text, /dna_db_pool_waiting \d+/);
+});
+
+test('CLI: bad options and bad variables exit 2 with a message', () => {
+  let r = run('token', '--sub', '1', '--roles', 'wizard');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /roles/);
+  r = run('frobnicate');
+  assert.equal(r.status, 2);
+  r = spawnSync(BIN, ['migrate'], { env: { ...process.env, DNA_PORT: 'eighty' }, encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /DNA_PORT/);
+  r = spawnSync(BIN, ['migrate'], { env: { ...process.env, DNA_JWT_SECRET: 'short' }, encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /32 bytes/);
+});
+
+test('CLI: client add prints a secret once that works with client_credentials', async () => {
+  const id = `sys-${Date.now()}`;
+  const r = run('client', 'add', '--id', id, '--roles', 'ombudsman');
+  assert.equal(r.status, 0, r.stderr);
+  const secret = /client_secret=(\S+)/.exec(r.stdout)[1];
+  const tok = await call('POST', '/api/v1/auth/token', {
+    raw: `grant_type=client_credentials&client_id=${id}&client_secret=${secret}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(tok.status, 200);
+  const me = await call('GET', '/api/v1/auth/me', { token: tok.body.access_token });
+  assert.equal(me.body.sub, id);
+  assert.deepEqual(me.body.roles, ['ombudsman']);
+  assert.equal(me.body.member, null);
+  const [[hash]] = sql(`SELECT secret_hash FROM api_clients WHERE id = '${id}'`);
+  assert.match(hash, /^\$argon2id\$/);
+  assert.equal(run('client', 'add', '--id', id, '--roles', 'ombudsman').status, 2); // exists
+});

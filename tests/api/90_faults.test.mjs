@@ -1,0 +1,58 @@
+// Faults: PostgreSQL stops under the server: 503 with Retry-After, never a
+// crash; when it returns, the service recovers by itself within 2 s, and no
+// acknowledged write is lost. Runs last: it restarts the test database.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { test } from 'node:test';
+import { call, TOKENS } from './lib.mjs';
+
+const pg = (...args) => execFileSync('./scripts/pg.sh', args, { env: process.env, stdio: 'pipe' });
+const dir = `${process.env.TEST_TMP}/pg`;
+
+test('database down: 503 problems; back up: recovery within 2 s, writes kept', async () => {
+  const manager = TOKENS.program_manager();
+  const email = `fault.${Date.now()}@denhaag.example`;
+  const created = await call('POST', '/api/v1/members', {
+    token: manager,
+    body: { name: 'Fouttolerant Lid', email, department: 'DPZ' },
+  });
+  assert.equal(created.status, 201);
+
+  pg('stop', dir);
+  try {
+    const ready = await call('GET', '/readyz');
+    assert.equal(ready.status, 503);
+    const list = await call('GET', '/api/v1/members', { token: manager });
+    assert.equal(list.status, 503);
+    assert.equal(list.body.status, 503);
+    assert.ok(list.headers.get('retry-after'));
+    const write = await call('POST', '/api/v1/members', {
+      token: manager,
+      body: { name: 'Niet Opgeslagen', email: `lost.${email}`, department: 'DPZ' },
+    });
+    assert.equal(write.status, 503);
+    const health = await call('GET', '/healthz');
+    assert.equal(health.status, 200, 'liveness does not depend on the database');
+  } finally {
+    pg('start', dir, process.env.PG_PORT);
+  }
+  const back = Date.now();
+  let ok = false;
+  while (Date.now() - back < 2000) {
+    const r = await call('GET', '/readyz');
+    if (r.status === 200) {
+      ok = true;
+      break;
+    }
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  assert.ok(ok, 'ready again within 2 s of the database coming back');
+  const again = await call('GET', `/api/v1/members/${created.body.id}`, { token: manager });
+  assert.equal(again.status, 200);
+  assert.equal(again.body.email, email);
+  // Every pooled connection was broken by the restart; all are replaced.
+  for (let i = 0; i < 20; i++) {
+    const r = await call('GET', '/api/v1/members?limit=1', { token: manager });
+    assert.equal(r.status, 200);
+  }
+});
