@@ -123,12 +123,24 @@ static void issue(req_ctx *ctx, const char *sub, unsigned roles)
     free(token);
 }
 
+/* Serialises the check-and-count of an attempt (see limited). */
+static pthread_mutex_t attempt_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Answers 429 when the account or the address is over its limit. Otherwise the
+ * attempt is counted against the account at once, before the slow password
+ * check, so that parallel guesses cannot all pass this check before the first
+ * failure is counted; a successful login resets the account's count. */
 static int limited(req_ctx *ctx, const char *account_key, const char *address_key)
 {
     long now = (long)time(NULL);
     int retry = 0;
-    if (ratelimit_allowed(account_fails, account_key, now, &retry) &&
-        ratelimit_allowed(address_fails, address_key, now, &retry))
+    pthread_mutex_lock(&attempt_lock);
+    int ok = ratelimit_allowed(account_fails, account_key, now, &retry) &&
+             ratelimit_allowed(address_fails, address_key, now, &retry);
+    if (ok)
+        ratelimit_hit(account_fails, account_key, now);
+    pthread_mutex_unlock(&attempt_lock);
+    if (ok)
         return 0;
     char ra[16];
     snprintf(ra, sizeof ra, "%d", retry > 0 ? retry : 1);
@@ -138,11 +150,10 @@ static int limited(req_ctx *ctx, const char *account_key, const char *address_ke
     return 1;
 }
 
-static void failed(const char *account_key, const char *address_key)
+/* A failed attempt: the account's was counted by limited(); now the address's. */
+static void failed(const char *address_key)
 {
-    long now = (long)time(NULL);
-    ratelimit_hit(account_fails, account_key, now);
-    ratelimit_hit(address_fails, address_key, now);
+    ratelimit_hit(address_fails, address_key, (long)time(NULL));
 }
 
 static void password_grant(req_ctx *ctx, const token_request *t, const char *address)
@@ -165,7 +176,7 @@ static void password_grant(req_ctx *ctx, const token_request *t, const char *add
     unsigned roles = 0;
     dna_status st = accounts_password_login(email, password, &member_id, &roles);
     if (st == DNA_UNAUTHORIZED) {
-        failed(account, address);
+        failed(address);
         oauth_error(ctx, 400, "invalid_grant", "wrong email or password");
         return;
     }
@@ -198,7 +209,7 @@ static void client_grant(req_ctx *ctx, const token_request *t, const char *addre
     unsigned roles = 0;
     dna_status st = accounts_client_login(id, secret, &roles);
     if (st == DNA_UNAUTHORIZED) {
-        failed(account, address);
+        failed(address);
         oauth_error(ctx, 401, "invalid_client", "unknown client or wrong secret");
         return;
     }
@@ -212,8 +223,12 @@ static void client_grant(req_ctx *ctx, const token_request *t, const char *addre
 
 void api_auth_token(req_ctx *ctx)
 {
-    if (req_query_only(ctx, NULL) != 0)
+    /* RFC 6749: credentials never in the URL, and every error carries `error`. */
+    if (ctx->query.n > 0) {
+        oauth_error(ctx, 400, "invalid_request",
+                    "the token endpoint takes no query parameters; send them in the body");
         return;
+    }
     token_request t;
     if (read_token_request(ctx, &t) != 0)
         return;

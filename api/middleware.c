@@ -15,6 +15,7 @@
 
 #include "auth.h"
 #include "authz.h"
+#include "handlers.h"
 #include "log.h"
 #include "members.h"
 #include "metrics.h"
@@ -191,6 +192,14 @@ static int stage_query(req_ctx *ctx)
     dna_err e;
     dna_err_init(&e);
     if (params_parse(ctx->req->http_url, &ctx->query, &e) != 0) {
+        if (ctx->route->handler == api_auth_token) {
+            /* The token endpoint's errors carry OAuth's `error` (RFC 6749 5.2). */
+            dna_err_clear(&e);
+            respond_header(ctx->resp, "Cache-Control", "no-store");
+            respond_problem(ctx->resp, 400, "malformed query string", NULL,
+                            json_pack("{s:s}", "error", "invalid_request"));
+            return 0;
+        }
         req_bad_query(ctx, &e);
         return 0;
     }

@@ -77,6 +77,11 @@ fi
 kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID"; rc=$?
 SERVER_PID=""
 if [ $rc -ne 0 ]; then echo "server did not exit 0 on SIGTERM (exit $rc)"; failed=$((failed + 1)); fi
+# Under `make asan` the server's sanitizer reports land in its log.
+if grep -qE "ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:" "$TMP/server.log"; then
+  echo "sanitizer report from the server:"; grep -A30 -E "ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:" "$TMP/server.log" | head -80
+  failed=$((failed + 1))
+fi
 
 echo "total: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHmac, createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { connect as netConnect } from 'node:net';
 
 export const API = process.env.API_URL;
 export const DIRECT = process.env.DIRECT_URL;
@@ -124,3 +125,55 @@ export const TOKENS = {
   analyst: () => token(5, ['member', 'analyst']),
   ombudsman: () => token('ombudsman', ['ombudsman']),
 };
+
+/**
+ * Sends raw bytes straight to the server (no Prism, no URL normalisation by
+ * fetch), e.g. a request line with `..` or bytes fetch would reject. `request`
+ * is the whole request (string or Buffer); "Connection: close" is the caller's
+ * to send. Resolves {status, headers (lower-case names), text}; status 0 when
+ * the server closed without an answer.
+ */
+export function rawHttp(request, timeoutMs = 5000) {
+  const { hostname, port } = new URL(DIRECT);
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    const sock = netConnect({ host: hostname, port: Number(port) }, () => sock.write(request));
+    sock.setTimeout(timeoutMs, () => {
+      sock.destroy();
+      reject(new Error(`rawHttp: no answer within ${timeoutMs} ms`));
+    });
+    sock.on('data', (c) => chunks.push(c));
+    sock.on('error', reject);
+    sock.on('close', () => {
+      const all = Buffer.concat(chunks).toString('latin1');
+      const split = all.indexOf('\r\n\r\n');
+      const head = split >= 0 ? all.slice(0, split) : all;
+      const m = /^HTTP\/1\.[01] (\d{3})/.exec(head);
+      const headers = {};
+      for (const line of head.split('\r\n').slice(1)) {
+        const i = line.indexOf(':');
+        if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+      }
+      resolve({ status: m ? Number(m[1]) : 0, headers, text: split >= 0 ? all.slice(split + 4) : '' });
+    });
+  });
+}
+
+let uniqueCounter = 0;
+/** A string unique to this test run (letters and digits), for names, emails and codes. */
+export function unique(prefix = 't') {
+  uniqueCounter += 1;
+  return `${prefix}${process.pid.toString(36)}${Date.now().toString(36)}${uniqueCounter}`;
+}
+
+/**
+ * Creates a throwaway member with a program manager's token (department DPZ unless
+ * given) and returns its record; fields override the defaults (e.g. password, roles).
+ */
+export async function createMember(fields = {}) {
+  const tag = unique('m');
+  const body = { name: `Test ${tag}`, email: `${tag}@test.denhaag.example`, department: 'DPZ', ...fields };
+  const r = await call('POST', '/api/v1/members', { token: token(4, ['member', 'program_manager']), body });
+  assert.equal(r.status, 201, `creating a member: ${r.status} ${r.text.slice(0, 300)}`);
+  return r.body;
+}
