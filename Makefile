@@ -19,8 +19,7 @@ UNITSRC := $(wildcard tests/unit/test_*.c)
 UNITBIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNITSRC))
 
 DEB_BUILD := gcc make pkg-config libulfius-dev libcurl4-gnutls-dev libjansson-dev libpq-dev \
-             libjwt-dev libargon2-dev libmicrohttpd-dev postgresql-15 postgresql-contrib-15 \
-             nodejs npm curl
+             libjwt-dev libargon2-dev libmicrohttpd-dev postgresql-15 postgresql-client-15 curl
 STAMP_DEB := var/.deb-installed
 
 .PHONY: all deps run stop test unit api-test asan bench fuzz format format-check clean
@@ -30,6 +29,7 @@ all: $(BUILD)/dna-api
 deps: $(STAMP_DEB)
 $(STAMP_DEB):
 	@./scripts/install-deps.sh $(DEB_BUILD)
+	@command -v npm >/dev/null 2>&1 || ./scripts/install-deps.sh nodejs npm
 	@mkdir -p var && touch $@
 
 # --- build ------------------------------------------------------------------
