@@ -20,6 +20,7 @@ void api_auth_init(const dna_config *cfg);
 /* api/departments.c */
 void api_departments_list(req_ctx *ctx);
 void api_departments_create(req_ctx *ctx);
+void api_departments_get(req_ctx *ctx);
 
 /* api/members.c */
 void api_members_list(req_ctx *ctx);

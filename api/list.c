@@ -115,6 +115,7 @@ typedef struct {
     db_conn *conn;
     PGresult *pending; /* a row fetched before the first byte */
     req_format format;
+    const char *empty_header; /* written when no row came: CSV always has its header */
     int header_done;
     int finished;
     dynbuf buf;
@@ -123,6 +124,11 @@ typedef struct {
 
 static void export_finish_query(export_state *st)
 {
+    if (st->format == FORMAT_CSV && !st->header_done && st->empty_header != NULL) {
+        dynbuf_str(&st->buf, st->empty_header);
+        dynbuf_add(&st->buf, "\r\n", 2);
+        st->header_done = 1;
+    }
     PGresult *r;
     while ((r = PQgetResult(db_pg(st->conn))) != NULL)
         PQclear(r);
@@ -251,10 +257,10 @@ static void answer_export(req_ctx *ctx, list_request *lr, const list_sort *sort,
     st->conn = c;
     st->pending = first;
     st->format = format;
+    st->empty_header = lr->csv_header;
     dynbuf_init(&st->buf, STREAM_CHUNK * 4);
     if (format == FORMAT_CSV) {
-        /* An empty export still has a header: the first row gives the columns,
-         * so with no rows the body is empty. */
+        /* The first row gives the columns; with no rows, lr->csv_header does. */
         respond_header(ctx->resp, "Content-Type", "text/csv; charset=utf-8; header=present");
     } else {
         respond_header(ctx->resp, "Content-Type", "application/x-ndjson");

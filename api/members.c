@@ -52,7 +52,9 @@ void api_members_list(req_ctx *ctx)
         }
         dna_err_clear(&e);
     }
-    list_request lr = {.name = "members", .sorts = MEMBERS_SORTS};
+    list_request lr = {.name = "members",
+                       .sorts = MEMBERS_SORTS,
+                       .csv_header = ctx->who.pseudonymise ? MEMBERS_CSV_HEADER_PSEUDO : MEMBERS_CSV_HEADER};
     list_param(&lr, department);
     list_param(&lr, has_active ? (active ? "true" : "false") : NULL);
     list_param(&lr, role);

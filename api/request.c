@@ -72,7 +72,7 @@ int req_json_body(req_ctx *ctx, const field_spec *specs, int patch, json_t **out
     }
     json_t *obj = json_in_parse(ctx->req->binary_body, ctx->req->binary_body_length, &e);
     if (obj == NULL) {
-        respond_result(ctx->resp, DNA_BAD_REQUEST, &e);
+        respond_result(ctx->resp, e.errors ? DNA_INVALID : DNA_BAD_REQUEST, &e);
         return -1;
     }
     if (json_in_check(obj, specs, patch, &e) != DNA_OK) {

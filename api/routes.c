@@ -32,6 +32,7 @@ const route ROUTES[] = {
     /* departments and members */
     {"GET", "/api/v1/departments", api_departments_list, STAFF, ROUTE_COLLECTION},
     {"POST", "/api/v1/departments", api_departments_create, P, 0},
+    {"GET", "/api/v1/departments/{code}", api_departments_get, STAFF, 0},
     {"GET", "/api/v1/members", api_members_list, STAFF, ROUTE_COLLECTION},
     {"POST", "/api/v1/members", api_members_create, P, 0},
     {"GET", "/api/v1/members/me", api_members_me, STAFF, 0},

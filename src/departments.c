@@ -29,7 +29,19 @@ static const db_stmt LIST_NAME = {"departments_list_name",
                                   LIST_SELECT("d.name") " AND ($3::bigint IS NULL OR (d.name, d.id) > ($2::text, $3))"
                                                         " ORDER BY d.name, d.id LIMIT $4"};
 
-const list_sort DEPARTMENTS_SORTS[] = {{"code", &LIST_CODE}, {"name", &LIST_NAME}, {NULL, NULL}};
+static const db_stmt LIST_CODE_DESC = {
+    "departments_list_code_desc",
+    LIST_SELECT("d.code") " AND ($3::bigint IS NULL OR (d.code, d.id) < ($2::text, $3))"
+                          " ORDER BY d.code DESC, d.id DESC LIMIT $4"};
+static const db_stmt LIST_NAME_DESC = {
+    "departments_list_name_desc",
+    LIST_SELECT("d.name") " AND ($3::bigint IS NULL OR (d.name, d.id) < ($2::text, $3))"
+                          " ORDER BY d.name DESC, d.id DESC LIMIT $4"};
+
+/* openapi.yaml DepartmentSort: code, -code, name, -name. */
+const list_sort DEPARTMENTS_SORTS[] = {{"code", &LIST_CODE},           {"-code", &LIST_CODE_DESC},
+                                       {"name", &LIST_NAME},           {"-name", &LIST_NAME_DESC},
+                                       {NULL, NULL}};
 
 static const db_stmt INSERT = {"departments_insert",
                                "WITH d AS (INSERT INTO departments (code, name) VALUES ($1, $2) RETURNING *)"
@@ -78,6 +90,27 @@ dna_status departments_create(const principal *p, const json_t *body, char **jso
     PQclear(r);
     if (st != DNA_CREATED)
         db_rollback(c);
+    db_release(c);
+    return st;
+}
+
+static const db_stmt GET = {"departments_get", "SELECT " DEPARTMENT_JSON " FROM departments d WHERE d.code = $1"};
+
+dna_status departments_get(const char *code, char **json, dna_err *err)
+{
+    db_conn *c = db_acquire();
+    if (c == NULL)
+        return DNA_UNAVAILABLE;
+    const char *params[1] = {code};
+    PGresult *r = db_exec(c, &GET, 1, params);
+    dna_status st = DNA_OK;
+    if (!db_ok(r))
+        st = db_status_of(r);
+    else if (PQntuples(r) != 1)
+        st = dna_err_set(err, DNA_NOT_FOUND, "no department with code %.32s", code);
+    else
+        *json = strdup(PQgetvalue(r, 0, 0));
+    PQclear(r);
     db_release(c);
     return st;
 }

@@ -16,4 +16,7 @@ extern const list_sort DEPARTMENTS_SORTS[];
 dna_status departments_create(const principal *p, const json_t *body, char **json, long long *id,
                               dna_err *err);
 
+/* One department by code; *json (malloc'd) answers it. */
+dna_status departments_get(const char *code, char **json, dna_err *err);
+
 #endif

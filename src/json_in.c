@@ -38,6 +38,15 @@ json_t *json_in_parse(const char *body, size_t len, dna_err *err)
     }
     json_error_t je;
     json_t *obj = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
+    if (obj == NULL && (json_error_code(&je) == json_error_numeric_overflow ||
+                        json_error_code(&je) == json_error_null_character)) {
+        /* Valid JSON (RFC 8259 limits neither numbers nor \u0000) that breaks a rule: 422. */
+        int nul = json_error_code(&je) == json_error_null_character;
+        dna_err_field(err, "body", nul ? "strings must not contain NUL characters" : "a number is out of range");
+        dna_err_set(err, DNA_INVALID, "%s at line %d, column %d", nul ? "a NUL character" : "a number out of range",
+                    je.line, je.column);
+        return NULL;
+    }
     if (obj == NULL) {
         dna_err_set(err, DNA_BAD_REQUEST, "malformed JSON at line %d, column %d: %s", je.line,
                     je.column, je.text);
@@ -54,6 +63,16 @@ json_t *json_in_parse(const char *body, size_t len, dna_err *err)
         return NULL;
     }
     return obj;
+}
+
+/* C0 control characters other than tab, LF and CR have no place in any text
+ * field; \x1f would also break the keyset cursors of a listing sorted by it. */
+static int has_control(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+            return 1;
+    return 0;
 }
 
 static int in_values(const char *s, const char *const *values)
@@ -89,6 +108,10 @@ static void check_one(const field_spec *f, const json_t *v, dna_err *err)
         size_t n = json_string_length(v);
         if (strlen(s) != n) {
             dna_err_field(err, f->name, "must not contain NUL characters");
+            return;
+        }
+        if (has_control(s)) {
+            dna_err_field(err, f->name, "must not contain control characters");
             return;
         }
         if (f->type == F_STRING) {
@@ -163,6 +186,10 @@ static void check_one(const field_spec *f, const json_t *v, dna_err *err)
             }
             if (!json_is_string(item) || strlen(json_string_value(item)) != json_string_length(item)) {
                 dna_err_field(err, f->name, "items must be strings");
+                return;
+            }
+            if (has_control(json_string_value(item))) {
+                dna_err_field(err, f->name, "items must not contain control characters");
                 return;
             }
             if (f->type == F_STRING_ARRAY && f->maxlen && json_string_length(item) > f->maxlen) {

@@ -34,7 +34,8 @@ typedef struct {
 } field_spec;
 
 /* Parses a body: JSON, an object at the top, no duplicate keys. Returns
- * the object (caller decrefs), or NULL with a 400 detail in err. */
+ * the object (caller decrefs), or NULL with a 400 detail in err (a 422
+ * one, with err->errors set, for a number out of range or a \u0000). */
 json_t *json_in_parse(const char *body, size_t len, dna_err *err);
 
 /* Checks `obj` against the NULL-name-terminated specs. Unknown fields, wrong

@@ -263,6 +263,11 @@ dna_status members_update(const principal *p, int64_t id, const json_t *patch, l
 {
     if (roles_empty(patch))
         return dna_err_field(err, "roles", "must name at least one role");
+    if (json_object_size(patch) == 0 && if_match < 0) {
+        /* An empty merge patch changes nothing: no new version, no audit entry. */
+        dna_status st = members_get(p, id, out, err);
+        return st;
+    }
     const char *email = json_in_str(patch, "email");
     if (email && !valid_email(email))
         return dna_err_field(err, "email", "must be an email address");

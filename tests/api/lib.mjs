@@ -49,6 +49,9 @@ export function claims(sub, roles, extra = {}) {
 /**
  * Sends a request through Prism. opts: token, body (object -> JSON), raw (string body),
  * headers, direct (skip Prism). Returns {status, headers, body (parsed JSON or text), text}.
+ * Prism parses and re-serialises JSON request bodies (duplicate keys collapse, huge
+ * numbers round, malformed JSON is answered by Prism itself) and re-encodes malformed
+ * percent-escapes in the query, so such probes must be sent with direct: true.
  */
 export async function call(method, path, opts = {}) {
   const headers = { ...(opts.headers || {}) };
