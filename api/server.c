@@ -10,6 +10,8 @@
 #include <string.h>
 #include <ulfius.h>
 
+#include "auth.h"
+#include "cursor.h"
 #include "handlers.h"
 #include "log.h"
 #include "metrics.h"
@@ -41,6 +43,13 @@ int server_run(const dna_config *cfg)
     const char *const *names = routes_metric_names(&nnames);
     metrics_init(names, nnames);
     middleware_init(cfg);
+    if (cfg->jwt_secret != NULL) {
+        cursor_set_key((const unsigned char *)cfg->jwt_secret, strlen(cfg->jwt_secret));
+    } else {
+        char random_key[48];
+        auth_random_string(random_key, sizeof random_key);
+        cursor_set_key((const unsigned char *)random_key, strlen(random_key));
+    }
     api_auth_init(cfg);
     ulfius_set_default_endpoint(&instance, middleware_dispatch, NULL);
 

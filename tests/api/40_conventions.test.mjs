@@ -170,10 +170,10 @@ test('pagination: a cursor of another sort, or an altered one, is 400', async ()
     const r = await call('GET', `/api/v1/members?limit=5${sort}&cursor=${encodeURIComponent(bad)}`, { token: PM });
     assertProblem(r, 400);
   }
-  // A forged cursor with SQL in its value is just a value.
+  // Cursors are sealed: a forged one, even well-formed, is refused.
   const sqlish = b64("c1\x1fname\x1f'; DROP TABLE members; --\x1f1");
   const r = await call('GET', `/api/v1/members?limit=5&sort=name&cursor=${sqlish}`, { token: PM });
-  assert.equal(r.status, 200);
+  assertProblem(r, 400);
   assert.ok((await allMembers()).length > 0);
 });
 

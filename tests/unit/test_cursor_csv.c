@@ -1,9 +1,44 @@
 /* Unit tests: keyset cursors and RFC 4180 CSV output. */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "csv.h"
 #include "cursor.h"
 #include "harness.h"
+
+static void siphash_vector(void)
+{
+    /* The reference vectors of SipHash-2-4: key 00..0f, input 00..(n-1). */
+    uint8_t key[16], in[15];
+    for (int i = 0; i < 16; i++)
+        key[i] = (uint8_t)i;
+    for (int i = 0; i < 15; i++)
+        in[i] = (uint8_t)i;
+    CHECK(cursor_siphash(key, in, 0) == 0x726fdb47dd0e0e31ULL);
+    CHECK(cursor_siphash(key, in, 1) == 0x74f839c593dc67fdULL);
+    CHECK(cursor_siphash(key, in, 8) == 0x93f5f5799a932462ULL);
+    CHECK(cursor_siphash(key, in, 15) == 0xa129ca6149be45e5ULL);
+}
+
+static void cursor_is_opaque_and_sealed(void)
+{
+    cursor c = {.sort = "joined_at", .value = "2025-03-01", .id = 123456};
+    char text[CURSOR_MAX];
+    CHECK(cursor_encode(&c, text) == 0);
+    /* Nothing of the payload shows through base64 decoding. */
+    CHECK(strstr(text, "MTIzNDU2") == NULL);
+    cursor d;
+    CHECK(cursor_decode(text, &d) == 0 && d.id == 123456);
+    /* Flip one character: refused. */
+    char bad[CURSOR_MAX];
+    memcpy(bad, text, strlen(text) + 1);
+    bad[12] = bad[12] == 'A' ? 'B' : 'A';
+    CHECK(cursor_decode(bad, &d) != 0);
+    /* Another key: refused. */
+    cursor_set_key((const unsigned char *)"another-secret", 14);
+    CHECK(cursor_decode(text, &d) != 0);
+    cursor_set_key((const unsigned char *)"unit-test-secret", 16);
+}
 
 static void cursor_round_trip(void)
 {
@@ -108,6 +143,9 @@ static void dynbuf_cap(void)
 
 int main(void)
 {
+    cursor_set_key((const unsigned char *)"unit-test-secret", 16);
+    RUN(siphash_vector);
+    RUN(cursor_is_opaque_and_sealed);
     RUN(cursor_round_trip);
     RUN(cursor_empty_value);
     RUN(cursor_rejects_garbage);
