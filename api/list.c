@@ -226,7 +226,7 @@ static void export_free(void *cls)
 
 static void answer_export(req_ctx *ctx, list_request *lr, const list_sort *sort, req_format format)
 {
-    db_conn *c = db_acquire();
+    db_conn *c = db_acquire_read();
     if (c == NULL) {
         req_fail(ctx, DNA_UNAVAILABLE, NULL);
         return;

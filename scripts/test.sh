@@ -41,6 +41,8 @@ echo "== API tests"
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 ./scripts/pg.sh start "$TMP/pg" 5499 || { echo "0 passed, 1 failed"; exit 1; }
 export DNA_DATABASE_URL="host=$TMP/pg/run port=5499 dbname=dna user=postgres"
+# Exports go through the read pool (the same database here): that path is tested too.
+export DNA_DATABASE_READ_URL="$DNA_DATABASE_URL"
 export DNA_JWT_SECRET="test-secret-0123456789-0123456789-abcdef"
 export DNA_PORT=$(free_port)
 export DNA_BIND=127.0.0.1

@@ -9,7 +9,10 @@
 #include <string.h>
 #include <time.h>
 
+struct db_pool;
+
 struct db_conn {
+    struct db_pool *owner;
     PGconn *pg;
     const db_stmt **prepared; /* statements prepared on this connection */
     size_t nprepared, capprepared;
@@ -17,7 +20,7 @@ struct db_conn {
     int index;
 };
 
-static struct {
+typedef struct db_pool {
     pthread_mutex_t lock;
     pthread_cond_t freed;
     db_conn *conns;
@@ -27,7 +30,11 @@ static struct {
     int waiting;
     int timeout_ms;
     char *conninfo;
-} pool = {.lock = PTHREAD_MUTEX_INITIALIZER, .freed = PTHREAD_COND_INITIALIZER};
+} db_pool;
+
+/* The primary, and a read replica for stats and exports when configured. */
+static db_pool primary = {.lock = PTHREAD_MUTEX_INITIALIZER, .freed = PTHREAD_COND_INITIALIZER};
+static db_pool replica = {.lock = PTHREAD_MUTEX_INITIALIZER, .freed = PTHREAD_COND_INITIALIZER};
 
 static void silent_notice(void *arg, const PGresult *res)
 {
@@ -55,18 +62,19 @@ PGconn *db_connect_once(const char *conninfo)
     return pg;
 }
 
-int db_pool_init(const char *conninfo, int size, int checkout_timeout_ms)
+static int pool_init(db_pool *pool, const char *conninfo, int size, int checkout_timeout_ms)
 {
-    pool.conns = calloc((size_t)size, sizeof *pool.conns);
-    pool.idle = calloc((size_t)size, sizeof *pool.idle);
-    if (pool.conns == NULL || pool.idle == NULL)
+    pool->conns = calloc((size_t)size, sizeof *pool->conns);
+    pool->idle = calloc((size_t)size, sizeof *pool->idle);
+    if (pool->conns == NULL || pool->idle == NULL)
         return -1;
-    pool.size = size;
-    pool.timeout_ms = checkout_timeout_ms;
-    pool.conninfo = strdup(conninfo);
+    pool->size = size;
+    pool->timeout_ms = checkout_timeout_ms;
+    pool->conninfo = strdup(conninfo);
     for (int i = 0; i < size; i++) {
-        pool.conns[i].index = i;
-        pool.idle[pool.nidle++] = i;
+        pool->conns[i].index = i;
+        pool->conns[i].owner = pool;
+        pool->idle[pool->nidle++] = i;
     }
     return 0;
 }
@@ -80,52 +88,70 @@ static void conn_close(db_conn *c)
     c->broken = 0;
 }
 
-void db_pool_shutdown(void)
+int db_pool_init(const char *conninfo, int size, int checkout_timeout_ms)
 {
-    pthread_mutex_lock(&pool.lock);
-    for (int i = 0; i < pool.size; i++) {
-        conn_close(&pool.conns[i]);
-        free(pool.conns[i].prepared);
-    }
-    free(pool.conns);
-    free(pool.idle);
-    free(pool.conninfo);
-    pool.conns = NULL;
-    pool.idle = NULL;
-    pool.size = pool.nidle = 0;
-    pthread_mutex_unlock(&pool.lock);
+    return pool_init(&primary, conninfo, size, checkout_timeout_ms);
 }
 
-db_conn *db_acquire(void)
+int db_pool_init_replica(const char *conninfo, int size, int checkout_timeout_ms)
 {
+    return pool_init(&replica, conninfo, size, checkout_timeout_ms);
+}
+
+static void pool_shutdown(db_pool *pool)
+{
+    pthread_mutex_lock(&pool->lock);
+    for (int i = 0; i < pool->size; i++) {
+        conn_close(&pool->conns[i]);
+        free(pool->conns[i].prepared);
+    }
+    free(pool->conns);
+    free(pool->idle);
+    free(pool->conninfo);
+    pool->conns = NULL;
+    pool->idle = NULL;
+    pool->size = pool->nidle = 0;
+    pthread_mutex_unlock(&pool->lock);
+}
+
+void db_pool_shutdown(void)
+{
+    pool_shutdown(&primary);
+    pool_shutdown(&replica);
+}
+
+static db_conn *pool_acquire(db_pool *pool)
+{
+    if (pool->size == 0)
+        return NULL;
     struct timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
-    deadline.tv_sec += pool.timeout_ms / 1000;
-    deadline.tv_nsec += (long)(pool.timeout_ms % 1000) * 1000000L;
+    deadline.tv_sec += pool->timeout_ms / 1000;
+    deadline.tv_nsec += (long)(pool->timeout_ms % 1000) * 1000000L;
     if (deadline.tv_nsec >= 1000000000L) {
         deadline.tv_sec++;
         deadline.tv_nsec -= 1000000000L;
     }
 
-    pthread_mutex_lock(&pool.lock);
-    pool.waiting++;
-    while (pool.nidle == 0) {
-        if (pthread_cond_timedwait(&pool.freed, &pool.lock, &deadline) == ETIMEDOUT && pool.nidle == 0) {
-            pool.waiting--;
-            pthread_mutex_unlock(&pool.lock);
+    pthread_mutex_lock(&pool->lock);
+    pool->waiting++;
+    while (pool->nidle == 0) {
+        if (pthread_cond_timedwait(&pool->freed, &pool->lock, &deadline) == ETIMEDOUT && pool->nidle == 0) {
+            pool->waiting--;
+            pthread_mutex_unlock(&pool->lock);
             return NULL;
         }
     }
-    pool.waiting--;
-    db_conn *c = &pool.conns[pool.idle[--pool.nidle]];
-    pthread_mutex_unlock(&pool.lock);
+    pool->waiting--;
+    db_conn *c = &pool->conns[pool->idle[--pool->nidle]];
+    pthread_mutex_unlock(&pool->lock);
 
     /* Connect or reconnect outside the lock: a broken server must not stall
      * the other threads' checkouts. */
     if (c->pg != NULL && PQstatus(c->pg) != CONNECTION_OK)
         conn_close(c);
     if (c->pg == NULL) {
-        c->pg = db_connect_once(pool.conninfo);
+        c->pg = db_connect_once(pool->conninfo);
         if (c->pg == NULL) {
             db_release(c);
             return NULL;
@@ -134,10 +160,21 @@ db_conn *db_acquire(void)
     return c;
 }
 
+db_conn *db_acquire(void)
+{
+    return pool_acquire(&primary);
+}
+
+db_conn *db_acquire_read(void)
+{
+    return pool_acquire(replica.size > 0 ? &replica : &primary);
+}
+
 void db_release(db_conn *c)
 {
     if (c == NULL)
         return;
+    db_pool *pool = c->owner;
     if (c->pg != NULL && !c->broken) {
         PGTransactionStatusType ts = PQtransactionStatus(c->pg);
         if (ts == PQTRANS_INTRANS || ts == PQTRANS_INERROR) {
@@ -150,10 +187,10 @@ void db_release(db_conn *c)
     }
     if (c->broken || (c->pg != NULL && PQstatus(c->pg) != CONNECTION_OK))
         conn_close(c);
-    pthread_mutex_lock(&pool.lock);
-    pool.idle[pool.nidle++] = c->index;
-    pthread_cond_signal(&pool.freed);
-    pthread_mutex_unlock(&pool.lock);
+    pthread_mutex_lock(&pool->lock);
+    pool->idle[pool->nidle++] = c->index;
+    pthread_cond_signal(&pool->freed);
+    pthread_mutex_unlock(&pool->lock);
 }
 
 static int is_prepared(const db_conn *c, const db_stmt *st)
@@ -208,7 +245,7 @@ static int reconnect_if_idle_failure(db_conn *c, int was_idle)
     if (!was_idle || !c->broken)
         return 0;
     conn_close(c);
-    c->pg = db_connect_once(pool.conninfo);
+    c->pg = db_connect_once(c->owner->conninfo);
     if (c->pg == NULL) {
         c->broken = 1;
         return 0;
@@ -317,11 +354,12 @@ void db_mark_broken(db_conn *c)
 
 void db_pool_stats(int *in_use, int *idle, int *waiting)
 {
-    pthread_mutex_lock(&pool.lock);
-    *idle = pool.nidle;
-    *in_use = pool.size - pool.nidle;
-    *waiting = pool.waiting;
-    pthread_mutex_unlock(&pool.lock);
+    db_pool *pool = &primary;
+    pthread_mutex_lock(&pool->lock);
+    *idle = pool->nidle;
+    *in_use = pool->size - pool->nidle;
+    *waiting = pool->waiting;
+    pthread_mutex_unlock(&pool->lock);
 }
 
 int db_ping(void)

@@ -28,11 +28,17 @@ typedef struct {
 } list_sort;
 
 int db_pool_init(const char *conninfo, int size, int checkout_timeout_ms);
+/* A second pool on a read replica (DNA_DATABASE_READ_URL) for stats and
+ * exports; without it, reads use the primary. */
+int db_pool_init_replica(const char *conninfo, int size, int checkout_timeout_ms);
 void db_pool_shutdown(void);
 
 /* Checks out a connection; NULL when none frees up within the timeout or the
  * database cannot be reached (map to DNA_UNAVAILABLE). */
 db_conn *db_acquire(void);
+/* Checks out a connection for a long read (exports, stats): the replica's
+ * when configured, else the primary's. */
+db_conn *db_acquire_read(void);
 void db_release(db_conn *c);
 
 /* Runs a named statement with text parameters (NULL = SQL NULL). Returns the
