@@ -76,7 +76,11 @@ test: $(BUILD)/dna-api $(UNITBIN) $(NODE_STAMP)
 asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" test
 
-bench: $(BUILD)/dna-api
+$(BUILD)/bench/sql_of: bench/sql_of.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LIBOBJ) $(LDLIBS_ALL)
+
+bench: $(BUILD)/dna-api $(BUILD)/bench/sql_of
 	@./bench/run.sh $(BUILD)
 
 # libFuzzer targets (clang): the token parser, request bodies, cursors and queries.

@@ -27,6 +27,7 @@ typedef struct req_ctx {
     params query;
     struct timespec started;
     int streaming; /* the answer is a stream; its free callback logs nothing more */
+    int hide_caller; /* the log line must not name the caller (anonymous reports) */
 } req_ctx;
 
 typedef void (*route_handler)(req_ctx *ctx);

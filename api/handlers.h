@@ -33,4 +33,25 @@ void api_members_erase(req_ctx *ctx);
 /* api/audit.c */
 void api_audit_list(req_ctx *ctx);
 
+/* api/reports.c */
+void api_reports_list(req_ctx *ctx);
+void api_reports_create(req_ctx *ctx);
+void api_reports_get(req_ctx *ctx);
+void api_reports_update(req_ctx *ctx);
+void api_reports_transition(req_ctx *ctx);
+void api_reports_history(req_ctx *ctx);
+void api_reports_support_put(req_ctx *ctx);
+void api_reports_support_delete(req_ctx *ctx);
+void api_reports_comments_list(req_ctx *ctx);
+void api_reports_comments_create(req_ctx *ctx);
+
+/* api/triage.c */
+void api_triage_agenda(req_ctx *ctx);
+
+/* api/rules.c */
+void api_rules_list(req_ctx *ctx);
+void api_rules_create(req_ctx *ctx);
+void api_rules_get(req_ctx *ctx);
+void api_rules_update(req_ctx *ctx);
+
 #endif

@@ -115,12 +115,47 @@ typedef struct {
     db_conn *conn;
     PGresult *pending; /* a row fetched before the first byte */
     req_format format;
+    int columns;              /* CSV straight from plain columns (list_sort.columns) */
     const char *empty_header; /* written when no row came: CSV always has its header */
     int header_done;
     int finished;
     dynbuf buf;
     size_t pos;
 } export_state;
+
+/* The header row from a result's field names (columns mode). */
+static int columns_header(export_state *st, const PGresult *r)
+{
+    int rc = 0;
+    for (int i = 0; i < PQnfields(r); i++) {
+        if (i > 0)
+            rc |= dynbuf_add(&st->buf, ",", 1);
+        const char *name = PQfname(r, i);
+        rc |= csv_field(&st->buf, name, strlen(name));
+    }
+    st->header_done = 1;
+    return rc | dynbuf_add(&st->buf, "\r\n", 2);
+}
+
+#define BOOLOID 16
+
+/* One CSV row from plain columns: NULL empty, booleans as true/false. */
+static int columns_row(export_state *st, const PGresult *r)
+{
+    int rc = st->header_done ? 0 : columns_header(st, r);
+    for (int i = 0; i < PQnfields(r); i++) {
+        if (i > 0)
+            rc |= dynbuf_add(&st->buf, ",", 1);
+        if (PQgetisnull(r, 0, i))
+            continue;
+        const char *v = PQgetvalue(r, 0, i);
+        if (PQftype(r, i) == BOOLOID)
+            rc |= dynbuf_str(&st->buf, v[0] == 't' ? "true" : "false");
+        else
+            rc |= csv_field(&st->buf, v, (size_t)PQgetlength(r, 0, i));
+    }
+    return rc | dynbuf_add(&st->buf, "\r\n", 2);
+}
 
 static void export_finish_query(export_state *st)
 {
@@ -140,6 +175,8 @@ static void export_finish_query(export_state *st)
 /* Appends one row; returns -1 on a malformed row. */
 static int export_row(export_state *st, const PGresult *row)
 {
+    if (st->columns)
+        return columns_row(st, row);
     const char *text = PQgetvalue(row, 0, 0);
     size_t len = (size_t)PQgetlength(row, 0, 0);
     if (st->format == FORMAT_NDJSON) {
@@ -182,6 +219,8 @@ static int export_fill(export_state *st)
             if (rc != 0)
                 return -1;
         } else if (s == PGRES_TUPLES_OK) {
+            if (st->columns && !st->header_done)
+                columns_header(st, r);
             PQclear(r);
             export_finish_query(st);
         } else {
@@ -231,9 +270,11 @@ static void answer_export(req_ctx *ctx, list_request *lr, const list_sort *sort,
         req_fail(ctx, DNA_UNAVAILABLE, NULL);
         return;
     }
+    /* CSV from plain columns when the listing offers them: no JSON per row. */
+    const db_stmt *stmt = format == FORMAT_CSV && sort->columns ? sort->columns : sort->stmt;
     PGconn *pg = db_pg(c);
-    if (db_prepare(c, sort->stmt) != 0 ||
-        !PQsendQueryPrepared(pg, sort->stmt->name, lr->nparams, lr->params, NULL, NULL, 0) ||
+    if (db_prepare(c, stmt) != 0 ||
+        !PQsendQueryPrepared(pg, stmt->name, lr->nparams, lr->params, NULL, NULL, 0) ||
         !PQsetSingleRowMode(pg)) {
         db_mark_broken(c);
         db_release(c);
@@ -257,6 +298,7 @@ static void answer_export(req_ctx *ctx, list_request *lr, const list_sort *sort,
     st->conn = c;
     st->pending = first;
     st->format = format;
+    st->columns = stmt != sort->stmt;
     st->empty_header = lr->csv_header;
     dynbuf_init(&st->buf, STREAM_CHUNK * 4);
     if (format == FORMAT_CSV) {

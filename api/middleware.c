@@ -314,7 +314,7 @@ int middleware_dispatch(const struct _u_request *req, struct _u_response *resp, 
     const char *url = req->http_url ? req->http_url : "";
     snprintf(path, sizeof path, "%.*s", (int)strcspn(url, "?#"), url);
     log_request(ctx.request_id, req->http_verb, path, ctx.route ? ctx.route->pattern : NULL,
-                (int)resp->status, ms, ctx.authenticated ? ctx.who.sub : NULL);
+                (int)resp->status, ms, ctx.authenticated && !ctx.hide_caller ? ctx.who.sub : NULL);
     metrics_observe(ctx.route ? ctx.route_index : 0, req->http_verb, (int)resp->status, ms / 1e3);
 
     for (int i = 0; i < nseg; i++)

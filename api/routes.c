@@ -40,6 +40,23 @@ const route ROUTES[] = {
     {"PATCH", "/api/v1/members/{id}", api_members_update, STAFF, 0},
     {"DELETE", "/api/v1/members/{id}", api_members_erase, P, 0},
 
+    /* red-button reports, the weekly triage, the rule register */
+    {"GET", "/api/v1/reports", api_reports_list, STAFF, ROUTE_COLLECTION},
+    {"POST", "/api/v1/reports", api_reports_create, M, 0},
+    {"GET", "/api/v1/reports/{id}", api_reports_get, STAFF, 0},
+    {"PATCH", "/api/v1/reports/{id}", api_reports_update, STAFF, 0},
+    {"POST", "/api/v1/reports/{id}/transitions", api_reports_transition, D | P, 0},
+    {"GET", "/api/v1/reports/{id}/history", api_reports_history, STAFF, ROUTE_COLLECTION},
+    {"PUT", "/api/v1/reports/{id}/support", api_reports_support_put, M, 0},
+    {"DELETE", "/api/v1/reports/{id}/support", api_reports_support_delete, M, 0},
+    {"GET", "/api/v1/reports/{id}/comments", api_reports_comments_list, STAFF, ROUTE_COLLECTION},
+    {"POST", "/api/v1/reports/{id}/comments", api_reports_comments_create, M, 0},
+    {"GET", "/api/v1/triage", api_triage_agenda, D | P | A, 0},
+    {"GET", "/api/v1/rules", api_rules_list, STAFF, ROUTE_COLLECTION},
+    {"POST", "/api/v1/rules", api_rules_create, D | P, 0},
+    {"GET", "/api/v1/rules/{id}", api_rules_get, STAFF, 0},
+    {"PATCH", "/api/v1/rules/{id}", api_rules_update, D | P, 0},
+
     /* audit */
     {"GET", "/api/v1/audit", api_audit_list, P, ROUTE_COLLECTION},
 };

@@ -71,9 +71,10 @@ wrk_run() { # path [script]
   wrk -t2 -c"$CONC" -d"${DURATION}s" --latency -s "$script" -H "Authorization: Bearer $TOKEN" "$URL$1" 2>&1 | awk '/^RESULT/ {print $2, $3, $4}'
 }
 # pgbench: prints "tps p99ms" (p99 from the per-transaction log)
-pgb_run() { # sqlfile
+pgb_run() { # sqlfile [pgbench options]
+  f=$1; shift
   rm -f "$DIR"/pgbench_log.*
-  (cd "$DIR" && as_pg "$PGBIN/pgbench" -n -M prepared -c "$CONC" -j 2 -T "$DURATION" -l -f "$1" \
+  (cd "$DIR" && as_pg "$PGBIN/pgbench" -n -M prepared -c "$CONC" -j 2 -T "$DURATION" -l "$@" -f "$f" \
       -h "$SOCK" -p $PGPORT -U postgres dna > "$DIR/pgbench.out" 2>&1) || { cat "$DIR/pgbench.out" >&2; echo "0 0"; return; }
   tps=$(awk '/^tps/ {print $3; exit}' "$DIR/pgbench.out")
   p99=$(cat "$DIR"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {print a[int(NR*0.99)]/1000}')
@@ -81,25 +82,34 @@ pgb_run() { # sqlfile
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
-cp bench/sql/*.sql "$DIR/" 2>/dev/null || true
-sed -i "s/__MAXID__/$NREPORTS/" "$DIR"/*.sql
+# pgbench runs the server's own statements (printed by sql_of), with the
+# parameters the server binds; parameters the server leaves NULL are NULL.
+nulls() { f=$1; shift; for n in "$@"; do sed -i -E "s/:p$n([^0-9]|$)/NULL\1/g" "$f"; done; }
+{ printf '\\set p1 random(1, %s)\n' "$NREPORTS"; "$BUILD/bench/sql_of" get; } > "$DIR/b1_get_report.sql"
+"$BUILD/bench/sql_of" list > "$DIR/b2_list_new.sql"
+nulls "$DIR/b2_list_new.sql" 2 3 4 5 6 7 8 9 10 14 15 16
+"$BUILD/bench/sql_of" file > "$DIR/b3_file_report.sql"
+nulls "$DIR/b3_file_report.sql" 11 12
 chmod 644 "$DIR"/*.sql; chmod 755 "$DIR"
+PGB_B1="-D p2=3 -D p3=true -D p4=false"
+PGB_B2="-D p1={new} -D p11=3 -D p12=true -D p13=false -D p17=51"
+PGB_B3="-D p1=Formulier_vraagt_gegevens_die_we_al_hebben -D p2=Bewoners_vullen_drie_keer_hetzelfde_adres_in -D p3=Aanvraag_parkeervergunning -D p4=Extra_werk -D p5=DPZ -D p6=form -D p7=false -D p8=3 -D p9=member:3 -D p10={} -D p13={} -D p14=false"
 
 printf "\n%-4s %-36s %12s %12s %8s %s\n" id scenario "api" "ceiling" ratio target
 set -- $(wrk_run /healthz); B0=$1
 printf "%-4s %-36s %10s/s %12s %8s %s\n" B0 "GET /healthz" "$1" "-" "-" "reference (p99 $2 ms, errors $3)"
 
 set -- $(wrk_run /api/v1/reports/1 "$DIR/report.lua"); api_rps=$1; api_p99=$2; api_err=$3
-set -- $(pgb_run "$DIR/b1_get_report.sql"); pg_tps=$1; pg_p99=$2
+set -- $(pgb_run "$DIR/b1_get_report.sql" $PGB_B1); pg_tps=$1; pg_p99=$2
 printf "%-4s %-36s %10s/s %10s/s %8s %s\n" B1 "GET /reports/{id}, random ids" "$api_rps" "$pg_tps" "$(ratio "$api_rps" "$pg_tps")" \
   ">= 0.6; p99 $api_p99 vs $pg_p99 ms = $(ratio "$api_p99" "$pg_p99") (<= 1.5); errors $api_err"
 
 set -- $(wrk_run "/api/v1/reports?status=new&limit=50"); api_rps=$1; api_err=$3
-set -- $(pgb_run "$DIR/b2_list_new.sql"); pg_tps=$1
+set -- $(pgb_run "$DIR/b2_list_new.sql" $PGB_B2); pg_tps=$1
 printf "%-4s %-36s %10s/s %10s/s %8s %s\n" B2 "GET /reports?status=new&limit=50" "$api_rps" "$pg_tps" "$(ratio "$api_rps" "$pg_tps")" ">= 0.5; errors $api_err"
 
 set -- $(wrk_run /api/v1/reports "$DIR/post.lua"); api_rps=$1; api_err=$3
-set -- $(pgb_run "$DIR/b3_file_report.sql"); pg_tps=$1
+set -- $(pgb_run "$DIR/b3_file_report.sql" $PGB_B3); pg_tps=$1
 printf "%-4s %-36s %10s/s %10s/s %8s %s\n" B3 "POST /reports" "$api_rps" "$pg_tps" "$(ratio "$api_rps" "$pg_tps")" ">= 0.5; errors $api_err"
 
 # B4: the whole table as CSV, timed, with the server's peak RSS sampled.

@@ -14,7 +14,8 @@ if [ -z "$DNA_JWT_SECRET" ]; then
   export DNA_JWT_SECRET
 fi
 if [ ! -s var/demo-credentials.txt ]; then
-  ./build/dna-api seed > var/demo-credentials.tmp
+  # History up to today, so the backlog has overdue and escalated reports now.
+  ./build/dna-api seed --as-of "$(date -u +%Y-%m-%d)" > var/demo-credentials.tmp
   mv var/demo-credentials.tmp var/demo-credentials.txt
 fi
 echo

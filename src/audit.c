@@ -22,17 +22,23 @@ void audit_actor(const principal *p, char out[160])
         snprintf(out, 160, "client:%.120s", p->sub);
 }
 
-int audit_record(db_conn *c, const principal *p, const char *action, const char *entity,
-                 const char *entity_id, const json_t *changes)
+char *audit_changes_text(const json_t *changes)
 {
-    char actor[160];
-    audit_actor(p, actor);
     json_t *copy = changes ? json_deep_copy(changes) : json_object();
     for (const char *const *k = PERSONAL; *k; k++)
         if (json_object_get(copy, *k) != NULL)
             json_object_set_new(copy, *k, json_string("[redacted]"));
     char *text = json_dumps(copy, JSON_COMPACT);
     json_decref(copy);
+    return text;
+}
+
+int audit_record(db_conn *c, const principal *p, const char *action, const char *entity,
+                 const char *entity_id, const json_t *changes)
+{
+    char actor[160];
+    audit_actor(p, actor);
+    char *text = audit_changes_text(changes);
     const char *params[5] = {actor, action, entity, entity_id, text ? text : "{}"};
     PGresult *r = db_exec(c, &INSERT, 5, params);
     int ok = db_ok(r);
@@ -58,4 +64,4 @@ static const db_stmt LIST_AT_ASC = {
     AUDIT_SELECT " AND ($7::bigint IS NULL OR (a.at, a.id) > ($6::timestamptz, $7::bigint))"
                  " ORDER BY a.at, a.id LIMIT $8"};
 
-const list_sort AUDIT_SORTS[] = {{"-at", &LIST_AT_DESC}, {"at", &LIST_AT_ASC}, {NULL, NULL}};
+const list_sort AUDIT_SORTS[] = {{"-at", &LIST_AT_DESC, NULL}, {"at", &LIST_AT_ASC, NULL}, {NULL, NULL, NULL}};

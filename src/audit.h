@@ -10,6 +10,13 @@
 
 /* The actor text for a principal: "member:<id>", "client:<sub>" or "system". */
 void audit_actor(const principal *p, char out[160]);
+/* The actor of an anonymous report's filing: it names nobody. */
+#define AUDIT_ANONYMOUS "anonymous"
+/* The redacted `changes` (may be NULL) as JSON text, malloc'd (caller frees;
+ * NULL when out of memory). audit_record stores exactly this; a hot-path
+ * statement that writes its own audit row in the same statement (filing a
+ * report) binds it too, so redaction has one home. */
+char *audit_changes_text(const json_t *changes);
 /* Records one entry; `changes` (may be NULL) is borrowed. Personal fields
  * (name, email, job_title, password, client_secret) are redacted. Returns 0. */
 int audit_record(db_conn *c, const principal *p, const char *action, const char *entity,

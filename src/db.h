@@ -25,6 +25,9 @@ typedef struct {
 typedef struct {
     const char *sort; /* "name", "-name", ... ; NULL ends a list */
     const db_stmt *stmt;
+    /* Optional: the same rows as plain columns (same parameters), for CSV
+     * exports that must not pay for building JSON per row. */
+    const db_stmt *columns;
 } list_sort;
 
 int db_pool_init(const char *conninfo, int size, int checkout_timeout_ms);

@@ -39,9 +39,9 @@ static const db_stmt LIST_NAME_DESC = {
                           " ORDER BY d.name DESC, d.id DESC LIMIT $4"};
 
 /* openapi.yaml DepartmentSort: code, -code, name, -name. */
-const list_sort DEPARTMENTS_SORTS[] = {{"code", &LIST_CODE},           {"-code", &LIST_CODE_DESC},
-                                       {"name", &LIST_NAME},           {"-name", &LIST_NAME_DESC},
-                                       {NULL, NULL}};
+const list_sort DEPARTMENTS_SORTS[] = {{"code", &LIST_CODE, NULL},           {"-code", &LIST_CODE_DESC, NULL},
+                                       {"name", &LIST_NAME, NULL},           {"-name", &LIST_NAME_DESC, NULL},
+                                       {NULL, NULL, NULL}};
 
 static const db_stmt INSERT = {"departments_insert",
                                "WITH d AS (INSERT INTO departments (code, name) VALUES ($1, $2) RETURNING *)"

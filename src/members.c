@@ -74,9 +74,9 @@ static const db_stmt LIST_JOINED_DESC = {
                                " ORDER BY m.joined_at DESC, m.id DESC LIMIT $11"};
 
 const list_sort MEMBERS_SORTS[] = {
-    {"id", &LIST_ID},           {"name", &LIST_NAME},
-    {"-name", &LIST_NAME_DESC}, {"joined_at", &LIST_JOINED},
-    {"-joined_at", &LIST_JOINED_DESC}, {NULL, NULL},
+    {"id", &LIST_ID, NULL},           {"name", &LIST_NAME, NULL},
+    {"-name", &LIST_NAME_DESC, NULL}, {"joined_at", &LIST_JOINED, NULL},
+    {"-joined_at", &LIST_JOINED_DESC, NULL}, {NULL, NULL, NULL},
 };
 
 void member_doc_free(member_doc *d)

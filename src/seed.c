@@ -13,13 +13,12 @@
 #include <string.h>
 
 #include "auth.h"
+#include "lifecycle.h"
 #include "seed_words.h"
 
-/* joined_at lies in the two years before this date. A fixed date rather than
- * now() keeps the output identical from one day to the next. */
-#define REF_YEAR 2026
-#define REF_MONTH 11
-#define REF_DAY 1
+/* joined_at, reports and rules lie in the two years before the reference
+ * date (seed_options: SEED_REF_* unless asked otherwise). A fixed date rather
+ * than now() keeps the output identical from one day to the next. */
 #define JOIN_WINDOW_DAYS 730
 /* The programme's launch drew a wave of sign-ups in its first two months. */
 #define LAUNCH_WAVE_DAYS 61
@@ -32,11 +31,12 @@
 #define TYPICAL_TITLE_PERCENT 70
 
 /* COPY data is sent in chunks of about this size; a row never exceeds
- * ROW_MAX bytes once escaped (names and titles come from our own lists). */
+ * ROW_MAX bytes once escaped (all texts come from our own lists). */
 #define CHUNK_SIZE (64 * 1024)
-#define ROW_MAX 4096
+#define ROW_MAX 8192
 
 #define MAX_DEPARTMENTS 32
+#define SEED_RULES_MAX 128
 
 /* --- the random stream ------------------------------------------------------ */
 
@@ -248,11 +248,11 @@ int seed_email_slug(const char *name, char *out, size_t n)
 int seed_pg_array(const char *const *items, size_t count, char *out, size_t n)
 {
     size_t len = 0;
-#define PUT(c)                                                                                     \
-    do {                                                                                           \
-        if (len + 1 >= n)                                                                          \
-            return -1;                                                                             \
-        out[len++] = (c);                                                                          \
+#define PUT(c)                                                                                               \
+    do {                                                                                                     \
+        if (len + 1 >= n)                                                                                    \
+            return -1;                                                                                       \
+        out[len++] = (c);                                                                                    \
     } while (0)
     if (n == 0)
         return -1;
@@ -368,6 +368,413 @@ void seed_civil_date(long days, char out[11])
     out[10] = '\0';
 }
 
+/* The reference day of a run: the history ends at its start. */
+static long ref_day_of(const seed_options *o)
+{
+    return seed_days_from_civil(o->ref_year, o->ref_month, o->ref_day);
+}
+
+/* --- time in The Hague ---------------------------------------------------------- */
+
+#define DAY_SECONDS 86400
+#define HOUR_SECONDS 3600
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+int seed_weekday(long day)
+{
+    /* 1970-01-01 was a Thursday. */
+    return (int)(((day + 3) % 7 + 7) % 7) + 1;
+}
+
+/* The year of a day, from Hinnant's algorithm as in seed_civil_date. */
+static int civil_year(long days)
+{
+    long z = days + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long m = mp < 10 ? mp + 3 : mp - 9;
+    return (int)(yoe + era * 400 + (m <= 2));
+}
+
+/* The last Sunday on or before a day. */
+static long sunday_on_or_before(long day)
+{
+    return day - seed_weekday(day) % 7;
+}
+
+int seed_amsterdam_offset(int64_t utc)
+{
+    int year = civil_year((long)floor_div(utc, DAY_SECONDS));
+    int64_t start =
+        (int64_t)sunday_on_or_before(seed_days_from_civil(year, 3, 31)) * DAY_SECONDS + HOUR_SECONDS;
+    int64_t end =
+        (int64_t)sunday_on_or_before(seed_days_from_civil(year, 10, 31)) * DAY_SECONDS + HOUR_SECONDS;
+    return utc >= start && utc < end ? 2 * HOUR_SECONDS : HOUR_SECONDS;
+}
+
+long seed_local_day(int64_t utc)
+{
+    return (long)floor_div(utc + seed_amsterdam_offset(utc), DAY_SECONDS);
+}
+
+int64_t seed_local_time(long day, int sec)
+{
+    int64_t local = (int64_t)day * DAY_SECONDS + sec;
+    int64_t summer = local - 2 * HOUR_SECONDS;
+    return seed_amsterdam_offset(summer) == 2 * HOUR_SECONDS ? summer : local - HOUR_SECONDS;
+}
+
+/* Writes v as exactly `width` digits. */
+static void put_digits(char *out, long v, int width)
+{
+    for (int i = width - 1; i >= 0; i--) {
+        out[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
+void seed_iso_week(int64_t utc, char out[9])
+{
+    long day = seed_local_day(utc);
+    long thursday = day - seed_weekday(day) + 4; /* its week's Thursday decides the year */
+    int year = civil_year(thursday);
+    long week = (thursday - seed_days_from_civil(year, 1, 1)) / 7 + 1;
+    put_digits(out, year < 0 ? 0 : year > 9999 ? 9999 : year, 4);
+    out[4] = '-';
+    out[5] = 'W';
+    put_digits(out + 6, week, 2);
+    out[8] = '\0';
+}
+
+void seed_timestamp(int64_t utc, char out[23])
+{
+    long day = (long)floor_div(utc, DAY_SECONDS);
+    long sec = (long)(utc - (int64_t)day * DAY_SECONDS);
+    seed_civil_date(day, out);
+    out[10] = ' ';
+    put_digits(out + 11, sec / 3600, 2);
+    out[13] = ':';
+    put_digits(out + 14, sec / 60 % 60, 2);
+    out[16] = ':';
+    put_digits(out + 17, sec % 60, 2);
+    memcpy(out + 19, "+00", 4);
+}
+
+/* --- a report's life --------------------------------------------------------------- */
+
+/* The weekly team meeting: Thursday from 10:00, decisions until about 11:45. */
+#define MEETING_WEEKDAY 4
+#define MEETING_SECONDS (10 * HOUR_SECONDS)
+
+static int64_t draw_between(seed_rng *r, int64_t lo, int64_t hi)
+{
+    return hi <= lo ? lo : lo + (int64_t)seed_rng_below(r, (uint64_t)(hi - lo));
+}
+
+/* A moment in working hours (08:00-17:30) on `day`, or the next working day. */
+static int64_t working_moment(seed_rng *r, long day)
+{
+    while (seed_weekday(day) > 5)
+        day++;
+    return seed_local_time(day, 8 * HOUR_SECONDS + (int)seed_rng_below(r, 9 * HOUR_SECONDS + 1800));
+}
+
+/* A working moment lo..hi days after t, and always after it. A weekend day
+ * is drawn again, so that Monday does not collect the weekend's share. */
+static int64_t days_after(seed_rng *r, int64_t t, int lo, int hi)
+{
+    long day = seed_local_day(t) + lo + (long)seed_rng_below(r, (uint64_t)(hi - lo + 1));
+    for (int tries = 0; tries < 8 && seed_weekday(day) > 5; tries++)
+        day = seed_local_day(t) + lo + (long)seed_rng_below(r, (uint64_t)(hi - lo + 1));
+    int64_t m = working_moment(r, day);
+    return m > t ? m : t + 600 + (int64_t)seed_rng_below(r, 2 * HOUR_SECONDS);
+}
+
+/* A moment during the weekly meeting after t (at least an hour after it),
+ * `skip` meetings later when the agenda was too full. */
+static int64_t meeting_after(seed_rng *r, int64_t t, int skip)
+{
+    long day = seed_local_day(t);
+    day += (MEETING_WEEKDAY - seed_weekday(day) + 7) % 7;
+    if (seed_local_time(day, MEETING_SECONDS) < t + HOUR_SECONDS)
+        day += 7;
+    day += 7L * skip;
+    return seed_local_time(day, MEETING_SECONDS) + (int64_t)seed_rng_below(r, 105 * 60);
+}
+
+/* Closed reports thin out over the last months (see filing_moment). */
+#define CLOSED_TAPER_DAYS 150
+
+static int meeting_skips(seed_rng *r)
+{
+    uint64_t x = seed_rng_below(r, 100);
+    return x < 72 ? 0 : x < 92 ? 1 : 2;
+}
+
+/* How the volume of reports varies: the programme grows, the launch drew a
+ * wave, summer holidays and the turn of the year are quiet, weekends rare.
+ * Per mille, at most 1400. */
+static unsigned volume_weight(long day, long start_day)
+{
+    long since = day - start_day;
+    unsigned w = 550 + (unsigned)(since < 0 ? 0 : since > 730 ? 730 : since) * 450 / 730;
+    char date[11];
+    seed_civil_date(day, date);
+    int month = (date[5] - '0') * 10 + (date[6] - '0'), mday = (date[8] - '0') * 10 + (date[9] - '0');
+    if (since < 61)
+        w = w * 14 / 10;
+    if (month == 7 || month == 8)
+        w = w * 7 / 10;
+    if ((month == 12 && mday >= 20) || (month == 1 && mday <= 3))
+        w /= 2;
+    if (seed_weekday(day) > 5)
+        w /= 16;
+    return w;
+}
+
+/* A filing moment on a day drawn from [lo, hi] by volume. With `taper`, the
+ * chance falls off over the last `taper` days before `end_day`, to a sixth:
+ * a report that is closed by now was mostly filed a while ago, recent ones
+ * are mostly still open. */
+static int64_t filing_moment(seed_rng *r, long lo, long hi, long start_day, long end_day, long taper)
+{
+    long day = lo;
+    for (int tries = 0; tries < 64; tries++) {
+        day = lo + (long)seed_rng_below(r, (uint64_t)(hi - lo + 1));
+        uint64_t w = volume_weight(day, start_day);
+        long age = end_day - day;
+        if (taper > 0 && age < taper)
+            w = w * (uint64_t)(age > taper / 6 ? age : taper / 6) / (uint64_t)taper;
+        if (seed_rng_below(r, 1400) < w)
+            break;
+    }
+    int sec;
+    if (seed_weekday(day) > 5)
+        sec = 10 * HOUR_SECONDS + (int)seed_rng_below(r, 11 * HOUR_SECONDS);
+    else if (percent(r, 85))
+        sec = 8 * HOUR_SECONDS + (int)seed_rng_below(r, 9 * HOUR_SECONDS + 1800);
+    else
+        sec = 17 * HOUR_SECONDS + 1800 + (int)seed_rng_below(r, 4 * HOUR_SECONDS + 1800);
+    return seed_local_time(day, sec);
+}
+
+/* The shortest way along the lifecycle's arrows from -> to, written to out
+ * without `from`. Returns its length (0 when from == to), or -1. */
+static int lc_path(int from, int to, int *out, int max)
+{
+    int prev[LC_COUNT], queue[LC_COUNT], head = 0, tail = 0;
+    for (int i = 0; i < LC_COUNT; i++)
+        prev[i] = -2;
+    prev[from] = -1;
+    queue[tail++] = from;
+    while (head < tail && prev[to] == -2) {
+        int s = queue[head++];
+        for (int t = 0; t < LC_COUNT; t++)
+            if (prev[t] == -2 && lifecycle_allowed((lc_status)s, (lc_status)t)) {
+                prev[t] = s;
+                queue[tail++] = t;
+            }
+    }
+    if (prev[to] == -2)
+        return -1;
+    int n = 0;
+    for (int s = to; s != from; s = prev[s])
+        n++;
+    if (n > max)
+        return -1;
+    int k = n;
+    for (int s = to; s != from; s = prev[s])
+        out[--k] = s;
+    return n;
+}
+
+/* The statuses a report passes after filing on its way to `target`. */
+static int draw_path(seed_rng *r, int target, int *path)
+{
+    const int max = SEED_MAX_EVENTS - 1;
+    int n;
+    switch (target) {
+    case LC_NEW: return 0;
+    case LC_REJECTED: {
+        /* Rejected in the meeting that first sees it, or after a look. */
+        uint64_t x = seed_rng_below(r, 100);
+        int stage = x < 45 ? LC_NEW : x < 80 ? LC_TRIAGED : LC_IN_PROGRESS;
+        if (lifecycle_allowed((lc_status)stage, LC_REJECTED)) {
+            n = lc_path(LC_NEW, stage, path, max - 1);
+            if (n >= 0) {
+                path[n++] = LC_REJECTED;
+                return n;
+            }
+        }
+        return lc_path(LC_NEW, LC_REJECTED, path, max);
+    }
+    case LC_RESOLVED:
+        n = lc_path(LC_NEW, LC_RESOLVED, path, max);
+        /* A few come back: the problem returned, so the team reopens it. */
+        if (n > 0 && percent(r, 4) && lifecycle_allowed(LC_RESOLVED, LC_TRIAGED)) {
+            int again = lc_path(LC_TRIAGED, LC_RESOLVED, path + n + 1, max - n - 1);
+            if (again >= 0) {
+                path[n] = LC_TRIAGED;
+                n += 1 + again;
+            }
+        }
+        return n;
+    case LC_DUPLICATE:
+        /* Mostly spotted while triaging; some only after the work was done. */
+        if (percent(r, 25) && lifecycle_allowed(LC_RESOLVED, LC_DUPLICATE)) {
+            n = lc_path(LC_NEW, LC_RESOLVED, path, max - 1);
+            if (n >= 0) {
+                path[n++] = LC_DUPLICATE;
+                return n;
+            }
+        }
+        return lc_path(LC_NEW, LC_DUPLICATE, path, max);
+    default: return lc_path(LC_NEW, target, path, max);
+    }
+}
+
+/* When the transition from -> to happens, given the previous one at t. */
+static int64_t transition_time(seed_rng *r, int from, int to, int64_t t, int priority)
+{
+    static const int RESOLVE_DAYS[4][2] = {{7, 50}, {5, 30}, {3, 18}, {1, 8}};
+    switch (to) {
+    case LC_TRIAGED:
+        if (from == LC_NEW)
+            return meeting_after(r, t, meeting_skips(r));
+        return meeting_after(r, days_after(r, t, 14, 60), 0); /* reopened */
+    case LC_IN_PROGRESS: return days_after(r, t, 0, 7);
+    case LC_RESOLVED: {
+        int lo = RESOLVE_DAYS[priority][0], hi = RESOLVE_DAYS[priority][1];
+        if (percent(r, 8))
+            hi *= 2; /* the long tail: a council decision, a supplier */
+        return days_after(r, t, lo, hi);
+    }
+    case LC_REJECTED:
+        if (from == LC_NEW)
+            return meeting_after(r, t, meeting_skips(r));
+        return days_after(r, t, 3, 30);
+    case LC_DUPLICATE:
+        if (from == LC_NEW)
+            return meeting_after(r, t, meeting_skips(r));
+        if (from == LC_TRIAGED)
+            return t + 300 + (int64_t)seed_rng_below(r, 1800); /* same meeting */
+        return days_after(r, t, 1, 30);
+    default: return days_after(r, t, 1, 14);
+    }
+}
+
+int seed_draw_timeline(seed_rng *r, int target, long ref_day, seed_timeline *tl)
+{
+    const long start_day = ref_day - JOIN_WINDOW_DAYS;
+    const int64_t end = seed_local_time(ref_day, 0);
+    int path[SEED_MAX_EVENTS];
+
+    tl->n = 0;
+    if (target < 0 || target >= LC_COUNT)
+        return -1;
+    uint64_t x = seed_rng_below(r, 100);
+    tl->priority = x < 20 ? 0 : x < 70 ? 1 : x < 92 ? 2 : 3;
+    int n = draw_path(r, target, path);
+    if (n < 0)
+        return -1;
+
+    if (target == LC_NEW) {
+        /* The backlog, at fixed offsets before the reference day. */
+        uint64_t band = seed_rng_below(r, 100);
+        long back = band < 40   ? 1 + (long)seed_rng_below(r, 6)
+                    : band < 70 ? 8 + (long)seed_rng_below(r, 6)
+                                : 15 + (long)seed_rng_below(r, 31);
+        long day = ref_day - back;
+        while (seed_weekday(day) > 5)
+            day--;
+        tl->ev[0] = (seed_event){working_moment(r, day), -1, LC_NEW};
+        tl->n = 1;
+        return 0;
+    }
+
+    /* Where the filing may fall: still-open reports are recent. */
+    int is_open = target == LC_TRIAGED || target == LC_IN_PROGRESS;
+    long lo = start_day, hi = ref_day - 5;
+    if (target == LC_TRIAGED) {
+        lo = ref_day - 100;
+        hi = ref_day - 3;
+    } else if (target == LC_IN_PROGRESS) {
+        lo = ref_day - 200;
+        hi = ref_day - 8;
+    }
+    for (int attempt = 0;; attempt++) {
+        int64_t t = filing_moment(r, lo, hi, start_day, ref_day, is_open ? 0 : CLOSED_TAPER_DAYS);
+        tl->ev[0] = (seed_event){t, -1, LC_NEW};
+        int from = LC_NEW;
+        for (int i = 0; i < n; i++) {
+            t = transition_time(r, from, path[i], t, tl->priority);
+            tl->ev[i + 1] = (seed_event){t, from, path[i]};
+            from = path[i];
+        }
+        tl->n = n + 1;
+        if (t < end)
+            return 0;
+        if (attempt == 40) {
+            /* Give up drawing: move the whole life back before the end. */
+            int64_t shift = t - end + DAY_SECONDS;
+            for (int i = 0; i < tl->n; i++)
+                tl->ev[i].at -= shift;
+            return 0;
+        }
+    }
+}
+
+/* --- templates ------------------------------------------------------------------- */
+
+int seed_fill_template(const char *tmpl, const seed_fill_words *w, char *out, size_t n)
+{
+    size_t len = 0;
+    if (n == 0)
+        return -1;
+    for (const char *t = tmpl; *t; t++) {
+        const char *word = NULL;
+        int capital = 0;
+        if (t[0] == '{' && t[1] != '\0' && t[2] == '}') {
+            switch (t[1]) {
+            case 'S': capital = 1; /* fall through */
+            case 's': word = w->subject; break;
+            case 'W': capital = 1; /* fall through */
+            case 'w': word = w->who; break;
+            case 'P': capital = 1; /* fall through */
+            case 'p': word = w->who_plural; break;
+            case 'n': word = w->number; break;
+            default: return -1;
+            }
+            if (word == NULL)
+                return -1;
+            size_t k = strlen(word);
+            if (len + k >= n)
+                return -1;
+            memcpy(out + len, word, k);
+            if (capital && k > 0 && out[len] >= 'a' && out[len] <= 'z')
+                out[len] = (char)(out[len] - 'a' + 'A');
+            len += k;
+            t += 2;
+            continue;
+        }
+        if (t[0] == '{')
+            return -1;
+        if (len + 1 >= n)
+            return -1;
+        out[len++] = *t;
+    }
+    out[len] = '\0';
+    return (int)len;
+}
+
 /* --- the database side --------------------------------------------------------- */
 
 /* The demo logins, one per staff role, part of the member count. They come
@@ -445,6 +852,16 @@ typedef struct {
     /* Filled by the members step, for the steps after it (reports need
      * reporters): ids of every member row, demo logins included. */
     long long members_first_id, members_last_id, members_total;
+    /* Filled by the rules step: parallel to seed_words_rules. */
+    long long rule_ids[SEED_RULES_MAX];
+    int64_t rule_created[SEED_RULES_MAX];
+    int rule_topic[SEED_RULES_MAX]; /* index into seed_words_topics */
+    size_t rules_total;
+    long long rules_by_outcome[5]; /* open, abolished, simplified, clarified, retained */
+    /* Filled by the reports step, for the summary. */
+    long long reports_by_status[LC_COUNT];
+    long long reports_overdue, reports_escalated, reports_anonymous, reports_linked;
+    long long history_total, supports_total, comments_total;
 } seed_ctx;
 
 /* A successful result, or NULL after printing why. */
@@ -455,14 +872,12 @@ static PGresult *exec_params(PGconn *conn, const char *what, const char *sql, in
     ExecStatusType st = PQresultStatus(res);
     if (res != NULL && (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK))
         return res;
-    fprintf(stderr, "seed: %s: %s", what,
-            res != NULL ? PQresultErrorMessage(res) : PQerrorMessage(conn));
+    fprintf(stderr, "seed: %s: %s", what, res != NULL ? PQresultErrorMessage(res) : PQerrorMessage(conn));
     PQclear(res);
     return NULL;
 }
 
-static int exec_ok(PGconn *conn, const char *what, const char *sql, int nparams,
-                   const char *const *params)
+static int exec_ok(PGconn *conn, const char *what, const char *sql, int nparams, const char *const *params)
 {
     PGresult *res = exec_params(conn, what, sql, nparams, params);
     if (res == NULL)
@@ -508,8 +923,7 @@ static size_t pick_department(seed_rng *r)
 /* How many member rows exist, demo logins included. Returns 0, or -1 on error. */
 static int count_members(PGconn *conn, long long *count)
 {
-    PGresult *res =
-        exec_params(conn, "checking for members", "SELECT count(*) FROM members", 0, NULL);
+    PGresult *res = exec_params(conn, "checking for members", "SELECT count(*) FROM members", 0, NULL);
     if (res == NULL)
         return -1;
     int rc = parse_ll(PQgetvalue(res, 0, 0), count);
@@ -551,7 +965,7 @@ static int step_demo_logins(seed_ctx *ctx, seed_rng *rng)
     (void)rng; /* fixed rows */
     char joined[11];
     /* They were there when the programme started. */
-    seed_civil_date(seed_days_from_civil(REF_YEAR, REF_MONTH, REF_DAY) - JOIN_WINDOW_DAYS, joined);
+    seed_civil_date(ref_day_of(ctx->opt) - JOIN_WINDOW_DAYS, joined);
     for (size_t i = 0; i < DEMO_COUNT; i++) {
         const demo_login *d = &DEMO_LOGINS[i];
         char email[128], dept[24], roles[96], interests[256];
@@ -647,6 +1061,7 @@ static unsigned slugs_bump(slug_counts *m, const char *key)
 /* COPY data in chunks: fewer round trips than a row per call. */
 typedef struct {
     PGconn *conn;
+    const char *what; /* "members", for messages */
     char data[CHUNK_SIZE];
     size_t len;
 } copy_chunk;
@@ -654,17 +1069,26 @@ typedef struct {
 static int chunk_flush(copy_chunk *c)
 {
     if (c->len > 0 && PQputCopyData(c->conn, c->data, (int)c->len) != 1) {
-        fprintf(stderr, "seed: sending members: %s", PQerrorMessage(c->conn));
+        fprintf(stderr, "seed: sending %s: %s", c->what, PQerrorMessage(c->conn));
         return -1;
     }
     c->len = 0;
     return 0;
 }
 
-/* One escaped field and the separator after it ('\t' or '\n'). */
+/* Makes room for one more row. */
+static int chunk_room(copy_chunk *c)
+{
+    return sizeof c->data - c->len < ROW_MAX ? chunk_flush(c) : 0;
+}
+
+/* One escaped field (NULL for SQL NULL) and the separator after it ('\t' or
+ * '\n'). */
 static int chunk_field(copy_chunk *c, const char *s, char sep)
 {
-    int k = seed_copy_escape(s, c->data + c->len, sizeof c->data - c->len);
+    int k = s != NULL                     ? seed_copy_escape(s, c->data + c->len, sizeof c->data - c->len)
+            : sizeof c->data - c->len > 2 ? (memcpy(c->data + c->len, "\\N", 2), 2)
+                                          : -1;
     if (k < 0 || c->len + (size_t)k + 1 >= sizeof c->data)
         return -1;
     c->len += (size_t)k;
@@ -672,19 +1096,75 @@ static int chunk_field(copy_chunk *c, const char *s, char sep)
     return 0;
 }
 
+/* A number field; 0 stands for NULL when `zero_is_null`. */
+static int chunk_ll(copy_chunk *c, long long v, int zero_is_null, char sep)
+{
+    char buf[24];
+    if (zero_is_null && v == 0)
+        return chunk_field(c, NULL, sep);
+    snprintf(buf, sizeof buf, "%lld", v);
+    return chunk_field(c, buf, sep);
+}
+
+static int chunk_ts(copy_chunk *c, int64_t t, char sep)
+{
+    char buf[23];
+    seed_timestamp(t, buf);
+    return chunk_field(c, buf, sep);
+}
+
 /* Ends a COPY: cleanly, or with an error that makes the server discard it. */
-static int copy_end(PGconn *conn, const char *error)
+static int copy_end(PGconn *conn, const char *what, const char *error)
 {
     int rc = PQputCopyEnd(conn, error) == 1 ? 0 : -1;
     PGresult *res;
     while ((res = PQgetResult(conn)) != NULL) {
         if (PQresultStatus(res) != PGRES_COMMAND_OK) {
             if (error == NULL)
-                fprintf(stderr, "seed: copying members: %s", PQresultErrorMessage(res));
+                fprintf(stderr, "seed: copying %s: %s", what, PQresultErrorMessage(res));
             rc = -1;
         }
         PQclear(res);
     }
+    return rc;
+}
+
+/* Starts a COPY ... FROM STDIN; returns a chunk to fill, or NULL. */
+static copy_chunk *copy_begin(PGconn *conn, const char *what, const char *sql)
+{
+    copy_chunk *c = malloc(sizeof *c);
+    if (c == NULL) {
+        fprintf(stderr, "seed: out of memory\n");
+        return NULL;
+    }
+    c->conn = conn;
+    c->what = what;
+    c->len = 0;
+    PGresult *res = PQexec(conn, sql);
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+        fprintf(stderr, "seed: starting to copy %s: %s", what,
+                res != NULL ? PQresultErrorMessage(res) : PQerrorMessage(conn));
+        PQclear(res);
+        free(c);
+        return NULL;
+    }
+    PQclear(res);
+    return c;
+}
+
+/* Sends what is left and ends the COPY (with an error after a failure: rc
+ * != 0); frees the chunk. Returns 0 when all went in. */
+static int copy_finish(copy_chunk *c, int rc)
+{
+    PGconn *conn = c->conn;
+    const char *what = c->what;
+    if (rc == 0)
+        rc = chunk_flush(c);
+    if (rc == 0)
+        rc = copy_end(conn, what, NULL);
+    else
+        copy_end(conn, what, "seed: generation failed");
+    free(c);
     return rc;
 }
 
@@ -700,8 +1180,8 @@ typedef struct {
     int active;
 } member_row;
 
-static int make_member(seed_ctx *ctx, seed_rng *rng, slug_counts *slugs, int role_index,
-                       long ref_day, member_row *m)
+static int make_member(seed_ctx *ctx, seed_rng *rng, slug_counts *slugs, int role_index, long ref_day,
+                       member_row *m)
 {
     const role_target *rt = role_index >= 0 ? &ROLE_TARGETS[role_index] : NULL;
 
@@ -717,9 +1197,8 @@ static int make_member(seed_ctx *ctx, seed_rng *rng, slug_counts *slugs, int rol
     unsigned nth = slugs_bump(slugs, local);
     if (nth == 0)
         return -1;
-    int k = nth == 1
-                ? snprintf(m->email, sizeof m->email, "%s@%s", local, SEED_EMAIL_DOMAIN)
-                : snprintf(m->email, sizeof m->email, "%s%u@%s", local, nth, SEED_EMAIL_DOMAIN);
+    int k = nth == 1 ? snprintf(m->email, sizeof m->email, "%s@%s", local, SEED_EMAIL_DOMAIN)
+                     : snprintf(m->email, sizeof m->email, "%s%u@%s", local, nth, SEED_EMAIL_DOMAIN);
     if (k < 0 || (size_t)k >= sizeof m->email)
         return -1;
 
@@ -783,7 +1262,7 @@ static int step_members(seed_ctx *ctx, seed_rng *rng)
 {
     PGconn *conn = ctx->conn;
     long long generated = ctx->opt->members - (long long)DEMO_COUNT;
-    long ref_day = seed_days_from_civil(REF_YEAR, REF_MONTH, REF_DAY);
+    long ref_day = ref_day_of(ctx->opt);
 
     /* Staff roles among the generated members: each target minus its demo
      * login, never more than there are members to hold them. */
@@ -807,26 +1286,13 @@ static int step_members(seed_ctx *ctx, seed_rng *rng)
             return -1;
         }
 
-    copy_chunk *chunk = malloc(sizeof *chunk);
+    copy_chunk *chunk = copy_begin(conn, "members",
+                                   "COPY members (name, email, department_id, job_title, roles, "
+                                   "joined_at, interests, active) FROM STDIN");
     if (chunk == NULL) {
         slugs_free(&slugs);
-        fprintf(stderr, "seed: out of memory\n");
         return -1;
     }
-    chunk->conn = conn;
-    chunk->len = 0;
-
-    PGresult *res = PQexec(conn, "COPY members (name, email, department_id, job_title, roles, "
-                                 "joined_at, interests, active) FROM STDIN");
-    if (PQresultStatus(res) != PGRES_COPY_IN) {
-        fprintf(stderr, "seed: starting COPY: %s",
-                res != NULL ? PQresultErrorMessage(res) : PQerrorMessage(conn));
-        PQclear(res);
-        free(chunk);
-        slugs_free(&slugs);
-        return -1;
-    }
-    PQclear(res);
 
     int rc = 0;
     long long remaining = generated;
@@ -852,7 +1318,7 @@ static int step_members(seed_ctx *ctx, seed_rng *rng)
             rc = -1;
             break;
         }
-        if (sizeof chunk->data - chunk->len < ROW_MAX && chunk_flush(chunk) != 0) {
+        if (chunk_room(chunk) != 0) {
             rc = -1;
             break;
         }
@@ -865,19 +1331,13 @@ static int step_members(seed_ctx *ctx, seed_rng *rng)
             rc = -1;
         }
     }
-    if (rc == 0)
-        rc = chunk_flush(chunk);
-    if (rc == 0)
-        rc = copy_end(conn, NULL);
-    else
-        copy_end(conn, "seed: generation failed");
-    free(chunk);
+    rc = copy_finish(chunk, rc);
     slugs_free(&slugs);
     if (rc != 0)
         return -1;
 
-    res = exec_params(conn, "counting members", "SELECT min(id), max(id), count(*) FROM members", 0,
-                      NULL);
+    PGresult *res =
+        exec_params(conn, "counting members", "SELECT min(id), max(id), count(*) FROM members", 0, NULL);
     if (res == NULL)
         return -1;
     rc = parse_ll(PQgetvalue(res, 0, 0), &ctx->members_first_id) |
@@ -885,6 +1345,925 @@ static int step_members(seed_ctx *ctx, seed_rng *rng)
          parse_ll(PQgetvalue(res, 0, 2), &ctx->members_total);
     PQclear(res);
     return rc != 0 ? -1 : 0;
+}
+
+/* --- step: rules --- */
+
+static const char *const RULE_OUTCOME_NAMES[5] = {"open", "abolished", "simplified", "clarified", "retained"};
+
+static int topic_index(const char *key)
+{
+    for (size_t i = 0; i < seed_words_topics_count; i++)
+        if (strcmp(seed_words_topics[i].key, key) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* The register as the team built it in the programme's first two months;
+ * what became of a rule was decided later, at least four months on. */
+static int step_rules(seed_ctx *ctx, seed_rng *rng)
+{
+    long ref_day = ref_day_of(ctx->opt);
+    long start_day = ref_day - JOIN_WINDOW_DAYS;
+    if (seed_words_rules_count > SEED_RULES_MAX) {
+        fprintf(stderr, "seed: too many rules in seed_words\n");
+        return -1;
+    }
+    for (size_t i = 0; i < seed_words_rules_count; i++) {
+        const seed_words_rule *w = &seed_words_rules[i];
+        int topic = topic_index(w->topic), dept = dept_index(w->department), outcome = -1;
+        for (int k = 0; k < 5; k++)
+            if (strcmp(w->outcome, RULE_OUTCOME_NAMES[k]) == 0)
+                outcome = k;
+        if (topic < 0 || dept < 0 || outcome < 0) {
+            fprintf(stderr, "seed: rule \"%s\" names an unknown topic, department or outcome\n", w->title);
+            return -1;
+        }
+        long created_day = start_day + 2 + (long)seed_rng_below(rng, 56);
+        int64_t created = working_moment(rng, created_day), updated = created;
+        int version = 1;
+        if (outcome != 0) {
+            long lo = created_day + 120, hi = ref_day - 10;
+            updated = working_moment(rng, lo + (long)seed_rng_below(rng, (uint64_t)(hi - lo + 1)));
+            version = 2 + (int)seed_rng_below(rng, 2);
+        }
+        char dept_id[24], created_s[23], updated_s[23], version_s[12];
+        snprintf(dept_id, sizeof dept_id, "%lld", ctx->dept_ids[dept]);
+        seed_timestamp(created, created_s);
+        seed_timestamp(updated, updated_s);
+        snprintf(version_s, sizeof version_s, "%d", version);
+        const char *params[10] = {w->title,   w->source_type,  w->reference, dept_id,   w->description,
+                                  w->outcome, w->outcome_note, created_s,    updated_s, version_s};
+        PGresult *res = exec_params(ctx->conn, "inserting rules",
+                                    "INSERT INTO rules (title, source_type, reference, department_id, "
+                                    "description, outcome, outcome_note, created_at, updated_at, version) "
+                                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                                    10, params);
+        if (res == NULL)
+            return -1;
+        int rc = parse_ll(PQgetvalue(res, 0, 0), &ctx->rule_ids[i]);
+        PQclear(res);
+        if (rc != 0)
+            return -1;
+        ctx->rule_created[i] = created;
+        ctx->rule_topic[i] = topic;
+        ctx->rules_by_outcome[outcome]++;
+    }
+    ctx->rules_total = seed_words_rules_count;
+    return 0;
+}
+
+/* --- step: reports --- */
+
+/* Shares of the final statuses, in percent; resolved takes the rest. */
+#define NEW_PERCENT 5
+#define TRIAGED_PERCENT 6
+#define IN_PROGRESS_PERCENT 6
+#define REJECTED_PERCENT 10
+#define DUPLICATE_PERCENT 3
+
+#define ANONYMOUS_PERCENT 15
+#define OWN_DEPARTMENT_PERCENT 90 /* otherwise reported under another department */
+#define THEME_PERCENT 55          /* of triaged reports with a fitting theme */
+#define RULE_LINK_PERCENT 60      /* of triaged reports whose topic has rules */
+#define SUPPORTS_MAX 40
+#define COMMENTS_MAX 5
+/* A duplicate's original is looked for among this many earlier reports. */
+#define DUPLICATE_WINDOW 400
+
+/* Sub-streams of a report's own seed, one per concern, so that each COPY pass
+ * can rebuild just what it needs. */
+#define SALT_TOPIC 0x243f6a8885a308d3ULL
+#define SALT_TEXT 0x13198a2e03707344ULL
+#define SALT_FLOW 0xa4093822299f31d0ULL
+#define SALT_CROWD 0x082efa98ec4e6c89ULL
+
+static const char *const PRIORITY_NAMES[4] = {"low", "normal", "high", "urgent"};
+
+/* Active members sorted by joined_at, so that "who had joined by day D" is a
+ * prefix. */
+typedef struct {
+    long long *id;
+    long *joined;
+    size_t n;
+} people;
+
+static void people_free(people *p)
+{
+    free(p->id);
+    free(p->joined);
+    p->id = NULL;
+    p->joined = NULL;
+    p->n = 0;
+}
+
+static int load_people(PGconn *conn, const char *what, const char *sql, people *p)
+{
+    PGresult *res = exec_params(conn, what, sql, 0, NULL);
+    if (res == NULL)
+        return -1;
+    size_t n = (size_t)PQntuples(res);
+    p->id = malloc((n ? n : 1) * sizeof *p->id);
+    p->joined = malloc((n ? n : 1) * sizeof *p->joined);
+    p->n = n;
+    int rc = p->id != NULL && p->joined != NULL ? 0 : -1;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        long long joined = 0;
+        rc = parse_ll(PQgetvalue(res, (int)i, 0), &p->id[i]) | parse_ll(PQgetvalue(res, (int)i, 1), &joined);
+        p->joined[i] = (long)joined;
+    }
+    PQclear(res);
+    if (rc != 0) {
+        fprintf(stderr, "seed: %s: unexpected result\n", what);
+        people_free(p);
+    }
+    return rc;
+}
+
+/* How many had joined by `day` (at least one, so there is always someone). */
+static size_t joined_by(const people *p, long day)
+{
+    size_t lo = 0, hi = p->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->joined[mid] <= day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 ? lo : 1;
+}
+
+static size_t pick_person(seed_rng *r, const people *p, long day)
+{
+    return pick_index(r, joined_by(p, day));
+}
+
+/* What the first pass decides for each report; the rest is rebuilt from
+ * `seed` in each pass. */
+typedef struct {
+    int64_t created;
+    uint64_t seed;
+    int32_t dup_of;          /* index of the original (an older report), or -1 */
+    uint16_t topic, problem; /* problem: the topic's own first, then seed_words_problems */
+    uint8_t target;
+} report_plan;
+
+static int plan_cmp(const void *a, const void *b)
+{
+    const report_plan *x = a, *y = b;
+    if (x->created != y->created)
+        return x->created < y->created ? -1 : 1;
+    return x->seed < y->seed ? -1 : x->seed > y->seed; /* seeds are distinct */
+}
+
+static const seed_words_problem *plan_problem(const seed_words_topic *t, unsigned problem)
+{
+    return problem < t->own_count ? &t->own[problem] : &seed_words_problems[problem - t->own_count];
+}
+
+static int category_index(const char *category)
+{
+    for (size_t i = 0; i < seed_words_categories_count; i++)
+        if (strcmp(seed_words_categories[i], category) == 0)
+            return (int)i;
+    return (int)seed_words_categories_count - 1;
+}
+
+static int month_of(long day)
+{
+    char date[11];
+    seed_civil_date(day, date);
+    return (date[5] - '0') * 10 + (date[6] - '0');
+}
+
+/* A topic by weight; tax topics peak in spring, when the assessments come. */
+static unsigned pick_topic(seed_rng *r, int64_t created)
+{
+    int month = month_of(seed_local_day(created));
+    int spring = month >= 2 && month <= 4;
+    unsigned total = 0;
+    for (size_t i = 0; i < seed_words_topics_count; i++)
+        total += seed_words_topics[i].weight * (spring && (seed_words_topics[i].traits & SW_SPRING) ? 3 : 1);
+    uint64_t x = seed_rng_below(r, total);
+    for (size_t i = 0; i < seed_words_topics_count; i++) {
+        unsigned w =
+            seed_words_topics[i].weight * (spring && (seed_words_topics[i].traits & SW_SPRING) ? 3 : 1);
+        if (x < w)
+            return (unsigned)i;
+        x -= w;
+    }
+    return 0;
+}
+
+/* A problem for a topic: its own ones weigh four times a generic one. */
+static unsigned pick_problem(seed_rng *r, unsigned topic)
+{
+    const seed_words_topic *t = &seed_words_topics[topic];
+    unsigned total = 4 * (unsigned)t->own_count;
+    for (size_t i = 0; i < seed_words_problems_count; i++)
+        total += (unsigned)seed_words_problem_fits(t, &seed_words_problems[i]);
+    if (total == 0)
+        return 0; /* a topic without problems: caught by the unit tests */
+    uint64_t x = seed_rng_below(r, total);
+    if (x < 4 * t->own_count)
+        return (unsigned)(x / 4);
+    x -= 4 * t->own_count;
+    for (size_t i = 0; i < seed_words_problems_count; i++)
+        if (seed_words_problem_fits(t, &seed_words_problems[i]) && x-- == 0)
+            return (unsigned)(t->own_count + i);
+    return 0;
+}
+
+/* Everything about one report that more than one pass needs. */
+typedef struct {
+    seed_timeline tl;
+    int status;
+    int first_triage;  /* index of the first event into triaged; 0 when never triaged */
+    int64_t closed_at; /* 0 while open */
+    int64_t updated_at;
+    /* workflow: the team's side */
+    long long assignee; /* 0: none */
+    long long actor[SEED_MAX_EVENTS];
+    const char *note[SEED_MAX_EVENTS];
+    char resolution[SEED_MAX_EVENTS][512]; /* "" unless the event resolves */
+    int final_resolution;                  /* event index of the report's resolution, or -1 */
+    /* the crowd: reporter, supports, comments */
+    int anonymous;
+    long long reporter;
+    int nsupports;
+    long long support_member[SUPPORTS_MAX];
+    int64_t support_at[SUPPORTS_MAX];
+    int ncomments;
+    long long comment_author[COMMENTS_MAX];
+    const char *comment_text[COMMENTS_MAX];
+    int64_t comment_at[COMMENTS_MAX];
+} report_life;
+
+typedef struct {
+    seed_ctx *ctx;
+    report_plan *plans;
+    size_t n;
+    long long base_id; /* id of plans[0] */
+    people active, team;
+    long ref_day;
+    int64_t ref_end;
+} reports_job;
+
+static int is_closed(int status)
+{
+    return lifecycle_is_closed((lc_status)status);
+}
+
+static int64_t min64(int64_t a, int64_t b)
+{
+    return a < b ? a : b;
+}
+
+/* A moment in lo..hi, more often near lo. */
+static int64_t early_between(seed_rng *r, int64_t lo, int64_t hi)
+{
+    if (hi <= lo)
+        return lo;
+    uint64_t x = seed_rng_below(r, 1000000);
+    return lo + (int64_t)((uint64_t)(hi - lo) * (x * x / 1000000) / 1000000);
+}
+
+static void build_life(const reports_job *job, size_t i, report_life *l)
+{
+    const report_plan *pl = &job->plans[i];
+    const seed_words_topic *topic = &seed_words_topics[pl->topic];
+    const seed_words_problem *problem = plan_problem(topic, pl->problem);
+    seed_rng r;
+
+    /* The timeline, exactly as in the first pass. */
+    seed_rng_init(&r, pl->seed);
+    seed_draw_timeline(&r, pl->target, job->ref_day, &l->tl);
+    if (pl->target == LC_DUPLICATE && pl->dup_of < 0 && l->tl.n > 1)
+        l->tl.n--; /* no older report to point at: it stays where it was */
+    const seed_timeline *tl = &l->tl;
+    l->status = tl->ev[tl->n - 1].to;
+    l->closed_at = is_closed(l->status) ? tl->ev[tl->n - 1].at : 0;
+    l->first_triage = 0;
+    for (int k = 1; k < tl->n && l->first_triage == 0; k++)
+        if (tl->ev[k].to == LC_TRIAGED)
+            l->first_triage = k;
+
+    /* The team: who triages, who works on it, what they wrote. */
+    seed_rng_init(&r, pl->seed ^ SALT_FLOW);
+    int worked = 0;
+    for (int k = 1; k < tl->n; k++)
+        worked |= tl->ev[k].to == LC_IN_PROGRESS;
+    long long candidate = 0;
+    if (l->first_triage > 0)
+        candidate = job->team.id[pick_person(&r, &job->team, seed_local_day(tl->ev[l->first_triage].at))];
+    unsigned keep = worked ? 100 : l->status == LC_TRIAGED ? 60 : 40;
+    l->assignee = candidate != 0 && percent(&r, keep) ? candidate : 0;
+    int cat = category_index(problem->category);
+    const seed_words_list *res = &seed_words_resolutions[cat];
+    seed_fill_words words = {topic->subject, topic->who, topic->who_plural, NULL};
+    l->final_resolution = -1;
+    int resolved_before = 0;
+    l->actor[0] = 0;
+    l->note[0] = NULL;
+    l->resolution[0][0] = '\0';
+    for (int k = 1; k < tl->n; k++) {
+        const seed_event *e = &tl->ev[k];
+        long day = seed_local_day(e->at);
+        l->actor[k] = (e->to == LC_IN_PROGRESS || e->to == LC_RESOLVED) && candidate != 0
+                          ? candidate
+                          : job->team.id[pick_person(&r, &job->team, day)];
+        l->note[k] = NULL;
+        l->resolution[k][0] = '\0';
+        switch (e->to) {
+        case LC_TRIAGED:
+            if (is_closed(e->from))
+                l->note[k] = seed_words_reopen_note;
+            else if (percent(&r, 35))
+                l->note[k] = seed_words_triage_notes[pick_index(&r, seed_words_triage_notes_count)];
+            l->final_resolution = -1; /* triaging clears it */
+            break;
+        case LC_IN_PROGRESS:
+            if (percent(&r, 30))
+                l->note[k] = seed_words_progress_notes[pick_index(&r, seed_words_progress_notes_count)];
+            break;
+        case LC_REJECTED:
+            l->note[k] = seed_words_reject_notes[pick_index(&r, seed_words_reject_notes_count)];
+            break;
+        case LC_DUPLICATE: l->note[k] = seed_words_duplicate_note; break;
+        case LC_RESOLVED:
+            /* The problem's own fix; after a reopen, a further measure. */
+            if (l->final_resolution < 0 && !resolved_before &&
+                seed_fill_template(problem->resolution, &words, l->resolution[k], sizeof l->resolution[k]) >
+                    0) {
+                resolved_before = 1;
+                l->final_resolution = k;
+                break;
+            }
+            for (int tries = 0; tries < 16; tries++) {
+                const char *text = res->texts[pick_index(&r, res->count)];
+                /* Topics without a usable subject take the general texts. */
+                if ((topic->traits & SW_OWN_ONLY) && strstr(text, "{s}") != NULL)
+                    continue;
+                if (seed_fill_template(text, &words, l->resolution[k], sizeof l->resolution[k]) > 0)
+                    break;
+            }
+            if (l->resolution[k][0] == '\0')
+                snprintf(l->resolution[k], sizeof l->resolution[k], "Opgelost in overleg met de afdeling.");
+            l->final_resolution = k;
+            break;
+        default: break;
+        }
+    }
+
+    /* The crowd: who filed it, who supports it, who comments. */
+    seed_rng_init(&r, pl->seed ^ SALT_CROWD);
+    int64_t created = tl->ev[0].at;
+    l->anonymous = percent(&r, ANONYMOUS_PERCENT);
+    size_t reporter = pick_person(&r, &job->active, seed_local_day(created));
+    l->reporter = l->anonymous ? 0 : job->active.id[reporter];
+
+    int64_t end = l->closed_at ? min64(l->closed_at + 3 * DAY_SECONDS, job->ref_end) : job->ref_end;
+    long k = 0;
+    if (!percent(&r, 15)) {
+        uint64_t x = seed_rng_below(&r, 1000);
+        k = (long)((SUPPORTS_MAX + 1) * x * x * x / 1000000000ULL);
+    }
+    long open_days = (long)((end - created) / DAY_SECONDS);
+    if (k > 2 + 3 * open_days)
+        k = 2 + 3 * open_days;
+    size_t pool = joined_by(&job->active, seed_local_day(end));
+    if (k > (long)pool - 1)
+        k = (long)pool - 1;
+    l->nsupports = 0;
+    for (long tries = 0; l->nsupports < k && tries < 50 * k + 50; tries++) {
+        size_t m = pick_index(&r, pool);
+        long long id = job->active.id[m];
+        int seen = m == reporter;
+        for (int j = 0; j < l->nsupports && !seen; j++)
+            seen = l->support_member[j] == id;
+        if (seen)
+            continue;
+        int64_t lo = seed_local_time(job->active.joined[m], 8 * HOUR_SECONDS);
+        if (lo < created + 60)
+            lo = created + 60;
+        if (lo >= end)
+            lo = end - 1;
+        l->support_member[l->nsupports] = id;
+        l->support_at[l->nsupports] = early_between(&r, lo, end);
+        l->nsupports++;
+    }
+
+    uint64_t x = seed_rng_below(&r, 100);
+    int nc = x < 45 ? 0 : x < 70 ? 1 : x < 85 ? 2 : x < 93 ? 3 : x < 97 ? 4 : 5;
+    int64_t cend = l->closed_at ? min64(l->closed_at + 10 * DAY_SECONDS, job->ref_end) : job->ref_end;
+    l->ncomments = 0;
+    for (int c = 0; c < nc; c++) {
+        int64_t t = draw_between(&r, created + HOUR_SECONDS, cend);
+        if (t >= job->ref_end)
+            t = job->ref_end - 60;
+        long day = seed_local_day(t);
+        int team = l->first_triage > 0 && t > tl->ev[l->first_triage].at && percent(&r, 25);
+        const char *text;
+        long long author;
+        if (team) {
+            author = job->team.id[pick_person(&r, &job->team, day)];
+            text = seed_words_team_comments[pick_index(&r, seed_words_team_comments_count)];
+        } else {
+            author = job->active.id[pick_person(&r, &job->active, day)];
+            text = l->status == LC_RESOLVED && t > l->closed_at
+                       ? seed_words_thanks_comments[pick_index(&r, seed_words_thanks_comments_count)]
+                       : seed_words_comments[pick_index(&r, seed_words_comments_count)];
+        }
+        /* Kept in time order (insertion). */
+        int j = l->ncomments++;
+        while (j > 0 && l->comment_at[j - 1] > t) {
+            l->comment_at[j] = l->comment_at[j - 1];
+            l->comment_author[j] = l->comment_author[j - 1];
+            l->comment_text[j] = l->comment_text[j - 1];
+            j--;
+        }
+        l->comment_at[j] = t;
+        l->comment_author[j] = author;
+        l->comment_text[j] = text;
+    }
+
+    l->updated_at = tl->ev[tl->n - 1].at;
+    for (int j = 0; j < l->nsupports; j++)
+        if (l->support_at[j] > l->updated_at)
+            l->updated_at = l->support_at[j];
+    for (int j = 0; j < l->ncomments; j++)
+        if (l->comment_at[j] > l->updated_at)
+            l->updated_at = l->comment_at[j];
+}
+
+/* The texts and links only the reports row needs. */
+typedef struct {
+    char title[256];
+    char description[2048];
+    char impact[512];
+    long long department_id;
+    const char *category, *theme;
+    long long rule_id;
+} report_text;
+
+static int build_text(const reports_job *job, size_t i, const report_life *l, report_text *t)
+{
+    const report_plan *pl = &job->plans[i];
+    const seed_words_topic *topic = &seed_words_topics[pl->topic];
+    const seed_words_problem *problem = plan_problem(topic, pl->problem);
+    seed_rng r;
+    seed_rng_init(&r, pl->seed ^ SALT_TEXT);
+    char number[16];
+    seed_fill_words words = {topic->subject, topic->who, topic->who_plural, number};
+    int cat = category_index(problem->category);
+
+    int dept = dept_index(topic->department);
+    if (dept < 0 || !percent(&r, OWN_DEPARTMENT_PERCENT))
+        dept = (int)pick_department(&r);
+    t->department_id = job->ctx->dept_ids[dept];
+    t->category = seed_words_categories[cat];
+
+    int len = seed_fill_template(problem->title, &words, t->title, sizeof t->title);
+    if (len < 0)
+        return -1;
+    if ((topic->traits & SW_COUNTER) && percent(&r, 20)) {
+        const char *district = seed_words_districts[pick_index(&r, seed_words_districts_count)];
+        int k = snprintf(t->title + len, sizeof t->title - (size_t)len, " (stadsdeel %s)", district);
+        if (k < 0 || (size_t)k >= sizeof t->title - (size_t)len)
+            return -1;
+    }
+
+    len = seed_fill_template(problem->description, &words, t->description, sizeof t->description);
+    if (len < 0)
+        return -1;
+    const char *extra[2] = {NULL, NULL};
+    if (percent(&r, 70))
+        extra[0] = seed_words_observations[pick_index(&r, seed_words_observations_count)];
+    if (percent(&r, 60)) {
+        const seed_words_list *sug = &seed_words_suggestions[cat];
+        extra[1] = sug->texts[pick_index(&r, sug->count)];
+    }
+    for (int e = 0; e < 2; e++) {
+        if (extra[e] == NULL)
+            continue;
+        if ((size_t)len + 2 >= sizeof t->description)
+            return -1;
+        t->description[len++] = ' ';
+        int k =
+            seed_fill_template(extra[e], &words, t->description + len, sizeof t->description - (size_t)len);
+        if (k < 0)
+            return -1;
+        len += k;
+    }
+
+    t->impact[0] = '\0';
+    if (percent(&r, 80)) {
+        const seed_words_impact *imp = &seed_words_impacts[pick_index(&r, seed_words_impacts_count)];
+        unsigned v =
+            imp->max > imp->min ? imp->min + (unsigned)seed_rng_below(&r, imp->max - imp->min + 1) : imp->min;
+        snprintf(number, sizeof number, "%u", v);
+        if (seed_fill_template(imp->text, &words, t->impact, sizeof t->impact) < 0)
+            return -1;
+    }
+
+    /* Themes and rules are the team's work, done while triaging. */
+    t->theme = NULL;
+    t->rule_id = 0;
+    if (l->first_triage > 0) {
+        const char *theme = problem->theme != NULL ? problem->theme : topic->theme;
+        if (theme != NULL && percent(&r, THEME_PERCENT))
+            t->theme = theme;
+        if (percent(&r, RULE_LINK_PERCENT)) {
+            unsigned total = 0;
+            for (size_t k = 0; k < job->ctx->rules_total; k++)
+                if (job->ctx->rule_topic[k] == pl->topic)
+                    total += seed_words_rules[k].weight;
+            if (total > 0) {
+                uint64_t x = seed_rng_below(&r, total);
+                for (size_t k = 0; k < job->ctx->rules_total; k++) {
+                    if (job->ctx->rule_topic[k] != pl->topic)
+                        continue;
+                    if (x < seed_words_rules[k].weight) {
+                        /* Only a rule the register already had. */
+                        if (job->ctx->rule_created[k] <= l->tl.ev[l->first_triage].at)
+                            t->rule_id = job->ctx->rule_ids[k];
+                        break;
+                    }
+                    x -= seed_words_rules[k].weight;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* The first pass: statuses in exact shares, a life, a topic and a problem per
+ * report; then sorted by filing time (ids follow it) and duplicates pointed
+ * at an older report, on the same topic where one is near. */
+static int plan_reports(reports_job *job, seed_rng *rng)
+{
+    size_t n = job->n;
+    job->plans = malloc((n ? n : 1) * sizeof *job->plans);
+    if (job->plans == NULL) {
+        fprintf(stderr, "seed: out of memory\n");
+        return -1;
+    }
+    long long need[LC_COUNT] = {0};
+    need[LC_NEW] = ((long long)n * NEW_PERCENT + 50) / 100;
+    need[LC_TRIAGED] = ((long long)n * TRIAGED_PERCENT + 50) / 100;
+    need[LC_IN_PROGRESS] = ((long long)n * IN_PROGRESS_PERCENT + 50) / 100;
+    need[LC_REJECTED] = ((long long)n * REJECTED_PERCENT + 50) / 100;
+    need[LC_DUPLICATE] = ((long long)n * DUPLICATE_PERCENT + 50) / 100;
+    long long rest = (long long)n;
+    for (int s = 0; s < LC_COUNT; s++)
+        rest -= need[s];
+    need[LC_RESOLVED] = rest;
+    long long remaining = (long long)n;
+
+    for (size_t i = 0; i < n; i++) {
+        report_plan *pl = &job->plans[i];
+        pl->seed = seed_rng_next(rng);
+        uint64_t x = seed_rng_below(rng, (uint64_t)remaining--);
+        int target = LC_RESOLVED;
+        for (int s = 0; s < LC_COUNT; s++) {
+            if (x < (uint64_t)need[s]) {
+                target = s;
+                need[s]--;
+                break;
+            }
+            x -= (uint64_t)need[s];
+        }
+        pl->target = (uint8_t)target;
+        pl->dup_of = -1;
+        seed_rng r;
+        seed_timeline tl;
+        seed_rng_init(&r, pl->seed);
+        if (seed_draw_timeline(&r, target, job->ref_day, &tl) != 0) {
+            fprintf(stderr, "seed: the lifecycle has no way to %s\n", lifecycle_name((lc_status)target));
+            return -1;
+        }
+        pl->created = tl.ev[0].at;
+        seed_rng_init(&r, pl->seed ^ SALT_TOPIC);
+        pl->topic = (uint16_t)pick_topic(&r, pl->created);
+        pl->problem = (uint16_t)pick_problem(&r, pl->topic);
+    }
+    qsort(job->plans, n, sizeof *job->plans, plan_cmp);
+
+    for (size_t i = 0; i < n; i++) {
+        report_plan *pl = &job->plans[i];
+        if (pl->target != LC_DUPLICATE)
+            continue;
+        long found = -1, any = -1;
+        for (size_t j = i; j-- > 0 && i - j <= DUPLICATE_WINDOW;) {
+            const report_plan *o = &job->plans[j];
+            if (o->target == LC_DUPLICATE || o->created >= pl->created)
+                continue;
+            if (any < 0)
+                any = (long)j;
+            if (o->topic == pl->topic) {
+                found = (long)j;
+                break;
+            }
+        }
+        if (found < 0)
+            found = any;
+        if (found >= 0) {
+            /* The same problem, filed again by someone else. */
+            pl->dup_of = (int32_t)found;
+            pl->topic = job->plans[found].topic;
+            pl->problem = job->plans[found].problem;
+        }
+    }
+    return 0;
+}
+
+static int copy_reports(reports_job *job, report_life *l, report_text *t)
+{
+    seed_ctx *ctx = job->ctx;
+    copy_chunk *c = copy_begin(ctx->conn, "reports",
+                               "COPY reports (id, title, description, procedure, impact, department_id, "
+                               "category, anonymous, reporter_id, status, priority, triage_week, "
+                               "assignee_id, theme_code, rule_id, resolution, duplicate_of, "
+                               "supporters_count, comments_count, closed_at, created_at, updated_at, "
+                               "version) FROM STDIN");
+    if (c == NULL)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < job->n && rc == 0; i++) {
+        const report_plan *pl = &job->plans[i];
+        build_life(job, i, l);
+        if (build_text(job, i, l, t) != 0) {
+            fprintf(stderr, "seed: report %zu does not fit\n", i + 1);
+            rc = -1;
+            break;
+        }
+        const seed_timeline *tl = &l->tl;
+        int last_triage = 0;
+        for (int k = 1; k < tl->n; k++)
+            if (tl->ev[k].to == LC_TRIAGED)
+                last_triage = k;
+        char week[9];
+        if (last_triage > 0)
+            seed_iso_week(tl->ev[last_triage].at, week);
+        int64_t created = tl->ev[0].at;
+
+        rc = chunk_room(c);
+        rc = rc || chunk_ll(c, job->base_id + (long long)i, 0, '\t');
+        rc = rc || chunk_field(c, t->title, '\t');
+        rc = rc || chunk_field(c, t->description, '\t');
+        rc = rc || chunk_field(c, seed_words_topics[pl->topic].procedure, '\t');
+        rc = rc || chunk_field(c, t->impact[0] ? t->impact : NULL, '\t');
+        rc = rc || chunk_ll(c, t->department_id, 0, '\t');
+        rc = rc || chunk_field(c, t->category, '\t');
+        rc = rc || chunk_field(c, l->anonymous ? "t" : "f", '\t');
+        rc = rc || chunk_ll(c, l->reporter, 1, '\t');
+        rc = rc || chunk_field(c, lifecycle_name((lc_status)l->status), '\t');
+        rc = rc || chunk_field(c, last_triage > 0 ? PRIORITY_NAMES[tl->priority] : NULL, '\t');
+        rc = rc || chunk_field(c, last_triage > 0 ? week : NULL, '\t');
+        rc = rc || chunk_ll(c, l->assignee, 1, '\t');
+        rc = rc || chunk_field(c, t->theme, '\t');
+        rc = rc || chunk_ll(c, t->rule_id, 1, '\t');
+        rc = rc || chunk_field(c, l->final_resolution > 0 ? l->resolution[l->final_resolution] : NULL, '\t');
+        rc = rc || chunk_ll(c, l->status == LC_DUPLICATE ? job->base_id + pl->dup_of : 0, 1, '\t');
+        rc = rc || chunk_ll(c, l->nsupports, 0, '\t');
+        rc = rc || chunk_ll(c, l->ncomments, 0, '\t');
+        if (l->closed_at)
+            rc = rc || chunk_ts(c, l->closed_at, '\t');
+        else
+            rc = rc || chunk_field(c, NULL, '\t');
+        rc = rc || chunk_ts(c, created, '\t');
+        rc = rc || chunk_ts(c, l->updated_at, '\t');
+        rc = rc || chunk_ll(c, (long long)tl->n + l->nsupports + l->ncomments, 0, '\n');
+        if (rc != 0) {
+            fprintf(stderr, "seed: report %zu does not fit\n", i + 1);
+            break;
+        }
+
+        ctx->reports_by_status[l->status]++;
+        if (l->status == LC_NEW && created < job->ref_end - 7 * DAY_SECONDS)
+            ctx->reports_overdue++;
+        if (l->status == LC_NEW && created < job->ref_end - 14 * DAY_SECONDS)
+            ctx->reports_escalated++;
+        ctx->reports_anonymous += l->anonymous;
+        ctx->reports_linked += t->rule_id != 0;
+        ctx->history_total += tl->n;
+        ctx->supports_total += l->nsupports;
+        ctx->comments_total += l->ncomments;
+    }
+    return copy_finish(c, rc);
+}
+
+static int copy_history(reports_job *job, report_life *l)
+{
+    copy_chunk *c = copy_begin(job->ctx->conn, "report history",
+                               "COPY report_history (report_id, at, actor_id, from_status, to_status, note, "
+                               "resolution, duplicate_of) FROM STDIN");
+    if (c == NULL)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < job->n && rc == 0; i++) {
+        build_life(job, i, l);
+        long long id = job->base_id + (long long)i;
+        for (int k = 0; k < l->tl.n && rc == 0; k++) {
+            const seed_event *e = &l->tl.ev[k];
+            rc = chunk_room(c);
+            rc = rc || chunk_ll(c, id, 0, '\t');
+            rc = rc || chunk_ts(c, e->at, '\t');
+            rc = rc || chunk_ll(c, l->actor[k], 1, '\t');
+            rc = rc || chunk_field(c, e->from >= 0 ? lifecycle_name((lc_status)e->from) : NULL, '\t');
+            rc = rc || chunk_field(c, lifecycle_name((lc_status)e->to), '\t');
+            rc = rc || chunk_field(c, l->note[k], '\t');
+            rc = rc || chunk_field(c, l->resolution[k][0] ? l->resolution[k] : NULL, '\t');
+            rc = rc || chunk_ll(c, e->to == LC_DUPLICATE ? job->base_id + job->plans[i].dup_of : 0, 1, '\n');
+        }
+    }
+    if (rc != 0)
+        fprintf(stderr, "seed: a history row does not fit\n");
+    return copy_finish(c, rc);
+}
+
+static int copy_supports(reports_job *job, report_life *l)
+{
+    copy_chunk *c = copy_begin(job->ctx->conn, "supports",
+                               "COPY report_supports (report_id, member_id, created_at) FROM STDIN");
+    if (c == NULL)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < job->n && rc == 0; i++) {
+        build_life(job, i, l);
+        for (int k = 0; k < l->nsupports && rc == 0; k++) {
+            rc = chunk_room(c);
+            rc = rc || chunk_ll(c, job->base_id + (long long)i, 0, '\t');
+            rc = rc || chunk_ll(c, l->support_member[k], 0, '\t');
+            rc = rc || chunk_ts(c, l->support_at[k], '\n');
+        }
+    }
+    return copy_finish(c, rc);
+}
+
+static int copy_comments(reports_job *job, report_life *l)
+{
+    copy_chunk *c = copy_begin(job->ctx->conn, "comments",
+                               "COPY report_comments (report_id, author_id, text, created_at, updated_at) "
+                               "FROM STDIN");
+    if (c == NULL)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < job->n && rc == 0; i++) {
+        build_life(job, i, l);
+        for (int k = 0; k < l->ncomments && rc == 0; k++) {
+            rc = chunk_room(c);
+            rc = rc || chunk_ll(c, job->base_id + (long long)i, 0, '\t');
+            rc = rc || chunk_ll(c, l->comment_author[k], 0, '\t');
+            rc = rc || chunk_field(c, l->comment_text[k], '\t');
+            rc = rc || chunk_ts(c, l->comment_at[k], '\t');
+            rc = rc || chunk_ts(c, l->comment_at[k], '\n');
+        }
+    }
+    return copy_finish(c, rc);
+}
+
+/* Foreign keys of the report tables are checked row by row during a COPY,
+ * and their secondary indexes grow row by row: for a million supports that is
+ * most of the time. Like pg_restore, the seed drops both for the load and
+ * builds them again afterwards, in the same transaction, with the names and
+ * definitions the catalogue has (pg_get_indexdef, pg_get_constraintdef).
+ * Adding a foreign key checks every row in one join; a row that does not fit
+ * fails the seed and rolls it all back. Primary keys and unique constraints
+ * stay. */
+typedef struct {
+    char **add; /* CREATE INDEX and ALTER TABLE ... ADD CONSTRAINT statements */
+    int n;
+} fk_set;
+
+static void fk_free(fk_set *f)
+{
+    for (int i = 0; i < f->n; i++)
+        free(f->add[i]);
+    free(f->add);
+    f->add = NULL;
+    f->n = 0;
+}
+
+static int fk_suspend(PGconn *conn, fk_set *f)
+{
+    PGresult *res =
+        exec_params(conn, "reading foreign keys and indexes",
+                    "WITH t (rel) AS (VALUES ('reports'::regclass), ('report_history'::regclass), "
+                    "                        ('report_supports'::regclass), ('report_comments'::regclass)) "
+                    "SELECT drop_sql, add_sql FROM ("
+                    " SELECT 1 AS k, conrelid::regclass::text AS r, conname::text AS name, "
+                    "  format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop_sql, "
+                    "  format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, "
+                    "         pg_get_constraintdef(oid)) AS add_sql "
+                    " FROM pg_constraint WHERE contype = 'f' AND conrelid IN (SELECT rel FROM t) "
+                    " UNION ALL "
+                    " SELECT 0, indrelid::regclass::text, i.indexrelid::regclass::text, "
+                    "  format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid) "
+                    " FROM pg_index i WHERE i.indrelid IN (SELECT rel FROM t) AND NOT i.indisprimary "
+                    "  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)) x "
+                    "ORDER BY k, r, name",
+                    0, NULL);
+    if (res == NULL)
+        return -1;
+    int n = PQntuples(res), rc = 0;
+    f->add = calloc((size_t)(n ? n : 1), sizeof *f->add);
+    f->n = 0;
+    if (f->add == NULL)
+        rc = -1;
+    for (int i = 0; i < n && rc == 0; i++) {
+        f->add[i] = strdup(PQgetvalue(res, i, 1));
+        if (f->add[i] == NULL) {
+            rc = -1;
+            break;
+        }
+        f->n++;
+        rc = exec_ok(conn, "dropping a foreign key or index for the load", PQgetvalue(res, i, 0), 0, NULL);
+    }
+    PQclear(res);
+    return rc;
+}
+
+static int fk_restore(PGconn *conn, const fk_set *f)
+{
+    for (int i = 0; i < f->n; i++)
+        if (exec_ok(conn, "adding a foreign key or index back", f->add[i], 0, NULL) != 0)
+            return -1;
+    return 0;
+}
+
+/* Reports in four COPY passes (reports, history, supports, comments), each
+ * rebuilding what it needs from the plans, so memory stays at one plan per
+ * report whatever the count. Ids are reserved up front and written
+ * explicitly: duplicates must name their original in the same COPY. */
+static int step_reports(seed_ctx *ctx, seed_rng *rng)
+{
+    if (ctx->opt->reports <= 0)
+        return 0;
+    reports_job job = {.ctx = ctx, .n = (size_t)ctx->opt->reports};
+    job.ref_day = ref_day_of(ctx->opt);
+    job.ref_end = seed_local_time(job.ref_day, 0);
+
+    if (load_people(ctx->conn, "reading members",
+                    "SELECT id, joined_at - DATE '1970-01-01' FROM members "
+                    "WHERE active AND erased_at IS NULL ORDER BY joined_at, id",
+                    &job.active) != 0)
+        return -1;
+    if (load_people(ctx->conn, "reading the team",
+                    "SELECT id, joined_at - DATE '1970-01-01' FROM members "
+                    "WHERE active AND erased_at IS NULL AND 'deregulation_team' = ANY (roles) "
+                    "ORDER BY joined_at, id",
+                    &job.team) != 0) {
+        people_free(&job.active);
+        return -1;
+    }
+    int rc = -1;
+    fk_set fks = {NULL, 0};
+    report_life *life = malloc(sizeof *life);
+    report_text *text = malloc(sizeof *text);
+    if (life == NULL || text == NULL) {
+        fprintf(stderr, "seed: out of memory\n");
+        goto done;
+    }
+    if (job.active.n < 2 || job.team.n == 0) {
+        fprintf(stderr, "seed: reports need active members and a deregulation team\n");
+        goto done;
+    }
+    if (plan_reports(&job, rng) != 0)
+        goto done;
+
+    /* Nobody else files while we hold the lock, so the ids are ours. */
+    char count[24];
+    snprintf(count, sizeof count, "%zu", job.n);
+    const char *params[1] = {count};
+    if (exec_ok(ctx->conn, "locking reports", "LOCK TABLE reports IN SHARE ROW EXCLUSIVE MODE", 0, NULL) != 0)
+        goto done;
+    PGresult *res =
+        exec_params(ctx->conn, "reserving report ids",
+                    "SELECT setval(s::regclass, nextval(s::regclass) + $1::bigint - 1) - $1::bigint + 1 "
+                    "FROM pg_get_serial_sequence('reports', 'id') AS s",
+                    1, params);
+    if (res == NULL)
+        goto done;
+    int bad = parse_ll(PQgetvalue(res, 0, 0), &job.base_id);
+    PQclear(res);
+    if (bad)
+        goto done;
+
+    if (fk_suspend(ctx->conn, &fks) != 0 || copy_reports(&job, life, text) != 0 ||
+        copy_history(&job, life) != 0 || copy_supports(&job, life) != 0 || copy_comments(&job, life) != 0 ||
+        fk_restore(ctx->conn, &fks) != 0)
+        goto done;
+    rc = 0;
+done:
+    fk_free(&fks);
+    free(life);
+    free(text);
+    free(job.plans);
+    people_free(&job.active);
+    people_free(&job.team);
+    return rc;
 }
 
 /* --- step: API clients --- */
@@ -912,12 +2291,15 @@ static int step_api_clients(seed_ctx *ctx, seed_rng *rng)
 static int step_audit(seed_ctx *ctx, seed_rng *rng)
 {
     (void)rng;
-    char seed[24], members[24], changes[160];
+    char seed[24], changes[200];
     snprintf(seed, sizeof seed, "%llu", ctx->opt->seed);
-    snprintf(members, sizeof members, "%lld", ctx->members_total);
-    int k =
-        snprintf(changes, sizeof changes, "{\"seed\": %s, \"members\": %s, \"departments\": %zu}",
-                 seed, members, seed_words_departments_count);
+    long long reports = 0;
+    for (int i = 0; i < LC_COUNT; i++)
+        reports += ctx->reports_by_status[i];
+    int k = snprintf(changes, sizeof changes,
+                     "{\"seed\": %s, \"members\": %lld, \"departments\": %zu, \"rules\": %zu, "
+                     "\"reports\": %lld}",
+                     seed, ctx->members_total, seed_words_departments_count, ctx->rules_total, reports);
     if (k < 0 || (size_t)k >= sizeof changes)
         return -1;
     const char *params[2] = {seed, changes};
@@ -929,11 +2311,7 @@ static int step_audit(seed_ctx *ctx, seed_rng *rng)
 
 /* The steps, in order, in one transaction. Each gets a random stream of its
  * own (see step_rng), so a step added later leaves the earlier data as it is.
- *
- * Issue 3 adds {"reports", step_reports} after "members": it picks reporters
- * from ctx->members_first_id..members_last_id, sizes itself by
- * ctx->opt->reports (accepted today but unused: the reports tables do not
- * exist yet), and takes its titles from seed_words. */
+ * Rules come before reports, which link to them. */
 typedef int (*seed_step_fn)(seed_ctx *ctx, seed_rng *rng);
 
 static const struct {
@@ -943,7 +2321,8 @@ static const struct {
     {"departments", step_departments},
     {"demo-logins", step_demo_logins},
     {"members", step_members},
-    /* {"reports", step_reports}, */
+    {"rules", step_rules},
+    {"reports", step_reports},
     {"api-clients", step_api_clients},
     {"audit", step_audit},
 };
@@ -960,6 +2339,9 @@ void seed_options_default(seed_options *o)
     o->members = SEED_DEFAULT_MEMBERS;
     o->reports = SEED_DEFAULT_REPORTS;
     o->seed = SEED_DEFAULT_SEED;
+    o->ref_year = SEED_REF_YEAR;
+    o->ref_month = SEED_REF_MONTH;
+    o->ref_day = SEED_REF_DAY;
 }
 
 static void print_already_seeded(FILE *out, long long count)
@@ -969,12 +2351,26 @@ static void print_already_seeded(FILE *out, long long count)
 
 static void print_credentials(FILE *out, const seed_ctx *ctx)
 {
-    fprintf(out,
-            "Seeded %lld members (the %zu demo logins among them) in %zu departments, seed %llu.\n",
+    fprintf(out, "Seeded %lld members (the %zu demo logins among them) in %zu departments, seed %llu.\n",
             ctx->members_total, DEMO_COUNT, seed_words_departments_count, ctx->opt->seed);
-    fprintf(out, "Reports are not seeded yet (--reports is accepted and ignored for now).\n\n");
+    long long reports = 0;
+    for (int i = 0; i < LC_COUNT; i++)
+        reports += ctx->reports_by_status[i];
     fprintf(out,
-            "Demo logins (OAuth password grant; the API also accepts `email` for `username`):\n");
+            "Reports: %lld (resolved %lld, rejected %lld, duplicate %lld, in_progress %lld, triaged %lld, "
+            "new %lld, of which %lld older than 7 and %lld older than 14 days on %04d-%02d-%02d); "
+            "%lld anonymous, %lld linked to a rule; %lld history entries, %lld supports, %lld comments.\n",
+            reports, ctx->reports_by_status[LC_RESOLVED], ctx->reports_by_status[LC_REJECTED],
+            ctx->reports_by_status[LC_DUPLICATE], ctx->reports_by_status[LC_IN_PROGRESS],
+            ctx->reports_by_status[LC_TRIAGED], ctx->reports_by_status[LC_NEW], ctx->reports_overdue,
+            ctx->reports_escalated, ctx->opt->ref_year, ctx->opt->ref_month, ctx->opt->ref_day,
+            ctx->reports_anonymous, ctx->reports_linked, ctx->history_total, ctx->supports_total,
+            ctx->comments_total);
+    fprintf(out, "Rules: %zu (", ctx->rules_total);
+    for (int i = 0; i < 5; i++)
+        fprintf(out, "%s%s %lld", i ? ", " : "", RULE_OUTCOME_NAMES[i], ctx->rules_by_outcome[i]);
+    fprintf(out, ").\n\n");
+    fprintf(out, "Demo logins (OAuth password grant; the API also accepts `email` for `username`):\n");
     fprintf(out, "  %-32s %-18s %s\n", "email", "role", "password");
     for (size_t i = 0; i < DEMO_COUNT; i++) {
         char email[128];
@@ -984,11 +2380,9 @@ static void print_credentials(FILE *out, const seed_ctx *ctx)
     }
     fprintf(out, "\nAPI client (client_credentials grant), role ombudsman:\n");
     if (ctx->client_existed)
-        fprintf(out, "  client_id %s existed already; its secret was left unchanged.\n",
-                SEED_DEMO_CLIENT_ID);
+        fprintf(out, "  client_id %s existed already; its secret was left unchanged.\n", SEED_DEMO_CLIENT_ID);
     else
-        fprintf(out, "  client_id %s  client_secret %s\n", SEED_DEMO_CLIENT_ID,
-                SEED_DEMO_CLIENT_SECRET);
+        fprintf(out, "  client_id %s  client_secret %s\n", SEED_DEMO_CLIENT_ID, SEED_DEMO_CLIENT_SECRET);
     fprintf(out, "\nGet a token:\n");
     fprintf(out,
             "  curl -s -X POST http://localhost:8080/api/v1/auth/token -d grant_type=password "
@@ -1017,6 +2411,17 @@ int seed_run(PGconn *conn, const seed_options *o, FILE *out)
     }
     if (o->reports < 0) {
         fprintf(stderr, "seed: --reports must not be negative\n");
+        return -1;
+    }
+    char ref[11];
+    int ref_ok = o->ref_year >= 2000 && o->ref_year <= 2999 && o->ref_month >= 1 && o->ref_month <= 12 &&
+                 o->ref_day >= 1 && o->ref_day <= 31;
+    if (ref_ok) { /* and no 31 April: the day must come back as it went in */
+        seed_civil_date(ref_day_of(o), ref);
+        ref_ok = atoi(ref + 5) == o->ref_month && atoi(ref + 8) == o->ref_day;
+    }
+    if (!ref_ok) {
+        fprintf(stderr, "seed: the reference date must be a real date between 2000 and 2999\n");
         return -1;
     }
     if (seed_words_departments_count > MAX_DEPARTMENTS) {
@@ -1067,8 +2472,7 @@ int seed_run(PGconn *conn, const seed_options *o, FILE *out)
         return -1;
     }
     if (exec_ok(conn, "setting the timeout", "SET LOCAL statement_timeout = 0", 0, NULL) != 0 ||
-        exec_ok(conn, "locking members", "LOCK TABLE members IN SHARE ROW EXCLUSIVE MODE", 0,
-                NULL) != 0 ||
+        exec_ok(conn, "locking members", "LOCK TABLE members IN SHARE ROW EXCLUSIVE MODE", 0, NULL) != 0 ||
         count_members(conn, &existing) != 0) {
         rollback(conn);
         free(ctx);

@@ -1,9 +1,13 @@
 /* seed.h: `dna-api seed`, the deterministic demo-data generator.
  *
  * Fills an empty database with departments, members (a few of them demo
- * logins with a known password) and the Ombudsman's API client. The same
- * seed gives the same rows, byte for byte, apart from Argon2 salts and the
- * created_at/updated_at defaults. */
+ * logins with a known password), the rule register, red-button reports with
+ * their history, supports and comments, and the Ombudsman's API client. The
+ * same seed gives the same rows, byte for byte, apart from Argon2 salts, the
+ * pseudonym key and the created_at/updated_at defaults of departments and
+ * members. Reports and rules carry their own timestamps: two years of history
+ * up to the fixed reference date 2026-11-01 (Europe/Amsterdam), so the output
+ * does not depend on the day the seed runs. */
 #ifndef DNA_SEED_H
 #define DNA_SEED_H
 
@@ -14,8 +18,12 @@
 
 typedef struct {
     int members; /* total rows in members, the demo logins included */
-    int reports; /* accepted, not used yet: reports come with issue 3 */
+    int reports; /* red-button reports (the rule register is always 60 rules) */
     unsigned long long seed;
+    /* The reference date: all history lies in the two years before it.
+     * Defaults to SEED_REF_*; a later date (today, say) makes the backlog of
+     * new reports overdue and escalated relative to that date instead. */
+    int ref_year, ref_month, ref_day;
 } seed_options;
 
 #define SEED_DEFAULT_MEMBERS 450
@@ -30,6 +38,13 @@ typedef struct {
 #define SEED_DEMO_CLIENT_ID "ombudsman"
 #define SEED_DEMO_CLIENT_SECRET "dna-demo-ombudsman-secret"
 #define SEED_EMAIL_DOMAIN "denhaag.example"
+
+/* The history ends at the start of this day in The Hague: 2024-11-01 to
+ * 2026-10-31. Still-new reports are filed at fixed offsets before it (some
+ * more than 7 and some more than 14 days before: overdue and escalated). */
+#define SEED_REF_YEAR 2026
+#define SEED_REF_MONTH 11
+#define SEED_REF_DAY 1
 
 void seed_options_default(seed_options *o);
 
@@ -74,5 +89,60 @@ int seed_copy_escape(const char *s, char *out, size_t n);
 /* Days since 1970-01-01 <-> "YYYY-MM-DD", proleptic Gregorian, no time zone. */
 long seed_days_from_civil(int year, int month, int day);
 void seed_civil_date(long days, char out[11]);
+
+/* --- time: moments are UTC seconds since 1970-01-01 ------------------------ */
+
+/* The UTC offset of Europe/Amsterdam at a moment, in seconds: 7200 from the
+ * last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC,
+ * 3600 otherwise (the EU rule, in force since 1996). */
+int seed_amsterdam_offset(int64_t utc);
+/* The local calendar day (days since 1970-01-01) of a moment in The Hague. */
+long seed_local_day(int64_t utc);
+/* The moment of a local wall-clock time: `sec` seconds after midnight on
+ * local day `day`. */
+int64_t seed_local_time(long day, int sec);
+/* ISO weekday of a day: 1 Monday .. 7 Sunday. */
+int seed_weekday(long day);
+/* The ISO week ("2026-W48") a moment falls in, in The Hague's local time:
+ * the same as the SQL function iso_week(). */
+void seed_iso_week(int64_t utc, char out[9]);
+/* A timestamptz literal in UTC: "2026-11-29 09:30:00+00". */
+void seed_timestamp(int64_t utc, char out[23]);
+
+/* --- texts ------------------------------------------------------------------ */
+
+/* Fills a seed_words template: {s} subject, {S} subject with a capital, {w}/{W}
+ * who, {p}/{P} who in the plural, {n} number. Returns the length, or -1 when
+ * it does not fit or names an unknown placeholder (or one whose word is NULL). */
+typedef struct {
+    const char *subject, *who, *who_plural, *number;
+} seed_fill_words;
+int seed_fill_template(const char *tmpl, const seed_fill_words *w, char *out, size_t n);
+
+/* --- a report's life ---------------------------------------------------------- */
+
+#define SEED_MAX_EVENTS 12
+
+/* One entry of report_history: `from` is -1 for the filing (to = new).
+ * Statuses are lc_status values (lifecycle.h). */
+typedef struct {
+    int64_t at;
+    int from, to;
+} seed_event;
+
+typedef struct {
+    int n;        /* events, the filing first */
+    int priority; /* 0 low, 1 normal, 2 high, 3 urgent: drawn even if never triaged */
+    seed_event ev[SEED_MAX_EVENTS];
+} seed_timeline;
+
+/* Draws the life of a report that ends in status `target`: the filing (its
+ * created_at) and each transition, along the lifecycle's arrows
+ * (lifecycle_allowed), all before the start of local day `ref_day`. The team
+ * triages at its weekly meeting (Thursday morning); work happens on working
+ * days; most reports close within weeks. A `target` of new is filed 1-45 days
+ * before ref_day: about 40% within a week, 30% 8-13 days and 30% 15-45 days
+ * before it. Returns 0, or -1 when the lifecycle has no path to `target`. */
+int seed_draw_timeline(seed_rng *r, int target, long ref_day, seed_timeline *tl);
 
 #endif

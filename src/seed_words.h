@@ -47,4 +47,119 @@ typedef struct {
 extern const seed_words_name_group seed_words_name_groups[];
 extern const size_t seed_words_name_groups_count;
 
+/* --- red-button reports ----------------------------------------------------
+ *
+ * A report is about a topic (a service or internal process: "parkeervergunning")
+ * and a problem with it ("{W} moet voor {s} drie keer dezelfde gegevens
+ * invullen"). Texts are templates filled by seed_fill_template (seed.h):
+ *   {s} the topic's subject, {S} the same with a capital,
+ *   {w}/{W} who runs into it ("bewoner"), {p}/{P} the plural ("bewoners"),
+ *   {n} a number drawn for the text.
+ * A problem fits a topic when the topic has every trait the problem needs. */
+enum {
+    SW_RESIDENT = 1u << 0, /* serves residents or businesses */
+    SW_INTERNAL = 1u << 1, /* an internal process: staff are the ones who suffer */
+    SW_FORM = 1u << 2,     /* has an application form */
+    SW_LETTER = 1u << 3,   /* the municipality writes letters or decisions about it */
+    SW_DECISION = 1u << 4, /* an application that is assessed and decided on */
+    SW_INCOME = 1u << 5,   /* means-tested: income, assets, proof */
+    SW_COUNTER = 1u << 6,  /* involves a visit to the counter (balie, stadsdeelkantoor) */
+    SW_PERMIT = 1u << 7,   /* a permit (vergunning) */
+    SW_OWN_ONLY = 1u << 8, /* only the topic's own problems fit it */
+    SW_SPRING = 1u << 9,   /* peaks in February-April (tax assessments) */
+};
+
+typedef struct {
+    const char *category;    /* reports.category */
+    unsigned needs;          /* SW_* traits the topic must have */
+    const char *theme;       /* a complaint theme slug, or NULL */
+    const char *title;       /* template, at most 200 characters once filled */
+    const char *description; /* template */
+    const char *resolution;  /* template: how the team solved it */
+} seed_words_problem;
+
+typedef struct {
+    const char *key;        /* referenced by rules */
+    const char *department; /* the code of the department that owns it */
+    unsigned weight;        /* relative share of the reports */
+    unsigned traits;        /* SW_* */
+    const char *subject;
+    const char *who, *who_plural;
+    const char *procedure;         /* reports.procedure */
+    const char *theme;             /* a complaint theme slug, or NULL */
+    const seed_words_problem *own; /* problems only this topic has */
+    size_t own_count;
+} seed_words_topic;
+
+extern const seed_words_topic seed_words_topics[];
+extern const size_t seed_words_topics_count;
+
+/* 1 when a generic problem suits a topic: the topic takes generic problems
+ * (no SW_OWN_ONLY) and has every trait the problem needs. */
+int seed_words_problem_fits(const seed_words_topic *t, const seed_words_problem *p);
+/* Problems any topic with the right traits can have. */
+extern const seed_words_problem seed_words_problems[];
+extern const size_t seed_words_problems_count;
+
+/* The categories of reports.category, in the schema's order. */
+extern const char *const seed_words_categories[];
+extern const size_t seed_words_categories_count;
+
+/* What reporters add to a description: an observation, and a suggestion per
+ * category (parallel to seed_words_categories). */
+extern const char *const seed_words_observations[];
+extern const size_t seed_words_observations_count;
+typedef struct {
+    const char *const *texts;
+    size_t count;
+} seed_words_list;
+extern const seed_words_list seed_words_suggestions[]; /* per category */
+/* Further resolutions per category, used beside the problem's own. */
+extern const seed_words_list seed_words_resolutions[];
+
+/* reports.impact: a template with {n} drawn from [min, max]. */
+typedef struct {
+    const char *text;
+    unsigned min, max;
+} seed_words_impact;
+extern const seed_words_impact seed_words_impacts[];
+extern const size_t seed_words_impacts_count;
+
+/* The team's notes on transitions, and the members' comments. */
+extern const char *const seed_words_triage_notes[];
+extern const size_t seed_words_triage_notes_count;
+extern const char *const seed_words_progress_notes[];
+extern const size_t seed_words_progress_notes_count;
+extern const char *const seed_words_reject_notes[];
+extern const size_t seed_words_reject_notes_count;
+extern const char *const seed_words_duplicate_note;
+extern const char *const seed_words_reopen_note;
+extern const char *const seed_words_comments[];
+extern const size_t seed_words_comments_count;
+extern const char *const seed_words_team_comments[];
+extern const size_t seed_words_team_comments_count;
+extern const char *const seed_words_thanks_comments[];
+extern const size_t seed_words_thanks_comments_count;
+
+/* The city's districts (stadsdelen), for titles about a counter. */
+extern const char *const seed_words_districts[];
+extern const size_t seed_words_districts_count;
+
+/* --- the rule register -------------------------------------------------------- */
+
+typedef struct {
+    const char *topic; /* key of the topic whose reports link to it */
+    unsigned weight;   /* its share among that topic's rules */
+    const char *title;
+    const char *source_type; /* law, regulation, policy, work_instruction, it_system */
+    const char *reference;
+    const char *department; /* code */
+    const char *description;
+    const char *outcome;      /* open, abolished, simplified, clarified, retained */
+    const char *outcome_note; /* NULL exactly when open */
+} seed_words_rule;
+
+extern const seed_words_rule seed_words_rules[];
+extern const size_t seed_words_rules_count;
+
 #endif
