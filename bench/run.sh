@@ -19,6 +19,10 @@ DURATION="${DURATION:-10}"; CONC="${CONC:-32}"; B5_SECONDS="${B5_SECONDS:-60}"
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 DIR="$ROOT/var/bench"
 mkdir -p "$DIR"
+# pgbench runs as the cluster's owner and writes its per-transaction log here.
+PGB_DIR="$DIR/pgbench"
+mkdir -p "$PGB_DIR"
+[ "$(id -u)" -eq 0 ] && chown postgres "$PGB_DIR"
 PGPORT=5498
 SOCK="$DIR/pg/run"
 export DNA_DATABASE_URL="host=$SOCK port=$PGPORT dbname=dna user=postgres"
@@ -73,11 +77,11 @@ wrk_run() { # path [script]
 # pgbench: prints "tps p99ms" (p99 from the per-transaction log)
 pgb_run() { # sqlfile [pgbench options]
   f=$1; shift
-  rm -f "$DIR"/pgbench_log.*
-  (cd "$DIR" && as_pg "$PGBIN/pgbench" -n -M prepared -c "$CONC" -j 2 -T "$DURATION" -l "$@" -f "$f" \
+  rm -f "$PGB_DIR"/pgbench_log.*
+  (cd "$PGB_DIR" && as_pg "$PGBIN/pgbench" -n -M prepared -c "$CONC" -j 2 -T "$DURATION" -l "$@" -f "$f" \
       -h "$SOCK" -p $PGPORT -U postgres dna > "$DIR/pgbench.out" 2>&1) || { cat "$DIR/pgbench.out" >&2; echo "0 0"; return; }
   tps=$(awk '/^tps/ {print $3; exit}' "$DIR/pgbench.out")
-  p99=$(cat "$DIR"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {print a[int(NR*0.99)]/1000}')
+  p99=$(cat "$PGB_DIR"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {print a[int(NR*0.99)]/1000}')
   echo "$tps $p99"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }

@@ -103,7 +103,7 @@ static const db_stmt EXISTS = {"reports_exists", "SELECT 1 FROM reports WHERE id
     " AND ($6::text IS NULL OR r.theme_code = $6)"                                                 \
     " AND ($7::text IS NULL OR r.search @@ websearch_to_tsquery('dutch', $7))"                     \
     " AND ($8::date IS NULL OR r.created_at >= local_day_start($8))"                               \
-    " AND ($9::date IS NULL OR r.created_at < local_day_start($9 + 1))"                            \
+    " AND ($9::date IS NULL OR r.created_at < local_day_start($9::date + 1))"                            \
     " AND ($10::boolean IS NULL OR (r.status = 'new' AND r.created_at < now() - interval '7 days') = $10)" \
     " AND ($14::timestamptz IS NULL OR r.updated_at >= $14)"
 
@@ -829,5 +829,7 @@ const char *reports_bench_sql(const char *which)
         return LIST_CREATED_DESC.sql;
     if (strcmp(which, "file") == 0)
         return FILE_REPORT.sql;
+    if (strcmp(which, "export") == 0)
+        return COLUMNS_CREATED_DESC.sql;
     return NULL;
 }

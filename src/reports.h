@@ -37,7 +37,9 @@ void report_doc_free(report_doc *d);
  *     program managers; never for anonymous reports (there is no reporter);
  *   - analysts see member references only as pseudonyms;
  *   - overdue: still new 7 days after filing; escalated: after 14 days;
- *   - supported: the viewer's own +1.
+ *   - supported: the viewer's own +1 (a scalar sub-select with LIMIT, not
+ *     EXISTS: the planner would hash all of the viewer's supports for a
+ *     page of 50, ~100x slower than 50 primary-key probes).
  * Written out here rather than as a SQL function: PostgreSQL parses an
  * inlined function's body again at every planning (~0.9 ms per listing page,
  * which gets a custom plan), and one it cannot inline costs per row. The
@@ -59,8 +61,8 @@ void report_doc_free(report_doc *d);
     "     AS assignee_pseudonym,"                                                                  \
     "   r.theme_code, r.rule_id, r.resolution, r.duplicate_of, r.supporters_count,"                \
     "   r.comments_count,"                                                                         \
-    "   EXISTS (SELECT 1 FROM report_supports s WHERE s.report_id = r.id"                          \
-    "     AND s.member_id = " viewer "::bigint) AS supported,"                                     \
+    "   COALESCE((SELECT true FROM report_supports s WHERE s.report_id = r.id"                     \
+    "     AND s.member_id = " viewer "::bigint LIMIT 1), false) AS supported,"                     \
     "   r.status = 'new' AND r.created_at < now() - interval '7 days' AS overdue,"                 \
     "   r.status = 'new' AND r.created_at < now() - interval '14 days' AS escalated,"              \
     "   rfc3339(r.closed_at) AS closed_at, rfc3339(r.created_at) AS created_at,"                   \
