@@ -82,3 +82,36 @@ test('CLI: client add prints a secret once that works with client_credentials', 
   assert.match(hash, /^\$argon2id\$/);
   assert.equal(run('client', 'add', '--id', id, '--roles', 'ombudsman').status, 2); // exists
 });
+
+test('a client that disconnects mid-export leaves no database connection behind', async () => {
+  const net = await import('node:net');
+  const { DIRECT } = await import('./lib.mjs');
+  const url = new URL(DIRECT);
+  const tok = TOKENS.program_manager();
+  const got = await new Promise((resolve, reject) => {
+    const s = net.connect(Number(url.port), url.hostname, () => {
+      s.write(`GET /api/v1/reports?format=ndjson HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${tok}\r\n\r\n`);
+    });
+    let bytes = 0;
+    s.on('data', (d) => {
+      bytes += d.length;
+      if (bytes > 4096) {
+        s.destroy(); // hang up mid-stream
+        resolve(bytes);
+      }
+    });
+    s.on('error', reject);
+    setTimeout(() => reject(new Error('no data')), 5000);
+  });
+  assert.ok(got > 4096);
+  let inUse = -1;
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const m = await call('GET', '/metrics');
+    inUse = Number(/dna_db_pool_connections\{state="in_use"\} (\d+)/.exec(m.text)[1]);
+    if (inUse === 0) break;
+  }
+  assert.equal(inUse, 0, 'the export released its connection');
+  const r = await call('GET', '/api/v1/reports?limit=1', { token: tok });
+  assert.equal(r.status, 200);
+});
