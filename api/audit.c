@@ -20,9 +20,8 @@ void api_audit_list(req_ctx *ctx)
         req_bad_query(ctx, &e);
         return;
     }
-    list_request lr = {.name = "audit",
-                       .sorts = AUDIT_SORTS,
-                       .csv_header = "id,at,actor,action,entity,entity_id,changes"};
+    list_request lr = {
+        .name = "audit", .sorts = AUDIT_SORTS, .csv_header = "id,at,actor,action,entity,entity_id,changes"};
     list_param(&lr, entity);
     list_param(&lr, actor);
     list_param(&lr, from);

@@ -86,8 +86,8 @@ static int read_token_request(req_ctx *ctx, token_request *t)
     dna_err e;
     dna_err_init(&e);
     if (ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
-        if (params_parse_form(ctx->req->binary_body ? ctx->req->binary_body : "", ctx->req->binary_body_length,
-                              &t->form, &e) != 0) {
+        if (params_parse_form(ctx->req->binary_body ? ctx->req->binary_body : "",
+                              ctx->req->binary_body_length, &t->form, &e) != 0) {
             dna_err_clear(&e);
             oauth_error(ctx, 400, "invalid_request", "the form body is malformed");
             return -1;
@@ -162,7 +162,8 @@ static void password_grant(req_ctx *ctx, const token_request *t, const char *add
     if (email == NULL)
         email = field(t, "email");
     const char *password = field(t, "password");
-    if (email == NULL || password == NULL || email[0] == '\0' || strlen(email) > 254 || strlen(password) > 200) {
+    if (email == NULL || password == NULL || email[0] == '\0' || strlen(email) > 254 ||
+        strlen(password) > 200) {
         oauth_error(ctx, 400, "invalid_request", "the password grant needs username (an email) and password");
         return;
     }
@@ -199,7 +200,8 @@ static void client_grant(req_ctx *ctx, const token_request *t, const char *addre
         secret = ctx->req->auth_basic_password;
     }
     if (id == NULL || secret == NULL || id[0] == '\0' || strlen(id) > 64 || strlen(secret) > 200) {
-        oauth_error(ctx, 400, "invalid_request", "the client_credentials grant needs client_id and client_secret");
+        oauth_error(ctx, 400, "invalid_request",
+                    "the client_credentials grant needs client_id and client_secret");
         return;
     }
     char account[80];
@@ -277,5 +279,6 @@ void api_auth_me(req_ctx *ctx)
                 member = json_null();
         }
     }
-    respond_json(ctx->resp, 200, json_pack("{s:s, s:o, s:o}", "sub", ctx->who.sub, "roles", roles, "member", member));
+    respond_json(ctx->resp, 200,
+                 json_pack("{s:s, s:o, s:o}", "sub", ctx->who.sub, "roles", roles, "member", member));
 }

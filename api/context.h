@@ -26,7 +26,7 @@ typedef struct req_ctx {
     int npath_params;
     params query;
     struct timespec started;
-    int streaming; /* the answer is a stream; its free callback logs nothing more */
+    int streaming;   /* the answer is a stream; its free callback logs nothing more */
     int hide_caller; /* the log line must not name the caller (anonymous reports) */
 } req_ctx;
 

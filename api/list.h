@@ -11,11 +11,11 @@
 #define LIST_MAX_PARAMS 24
 
 typedef struct {
-    const char *name;             /* export file name stem, e.g. "members" */
-    const list_sort *sorts;       /* NULL-sort-terminated; the first is the default */
-    const char *csv_header;       /* CSV header row for an export with no rows ("id,code,name") */
+    const char *name;       /* export file name stem, e.g. "members" */
+    const list_sort *sorts; /* NULL-sort-terminated; the first is the default */
+    const char *csv_header; /* CSV header row for an export with no rows ("id,code,name") */
     const char *params[LIST_MAX_PARAMS];
-    int nparams;                  /* filter parameters filled in so far */
+    int nparams; /* filter parameters filled in so far */
 } list_request;
 
 /* Answers the collection: reads limit, cursor, sort and format from the

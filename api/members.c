@@ -23,9 +23,10 @@ static void answer_member(req_ctx *ctx, int status, member_doc *doc)
 
 void api_members_list(req_ctx *ctx)
 {
-    static const char *const ALLOWED[] = {"department", "active", "role", "q", "joined_from", "joined_to", NULL};
-    static const char *const ROLES[] = {"member", "organizer", "deregulation_team", "program_manager", "analyst",
-                                        NULL};
+    static const char *const ALLOWED[] = {"department",  "active",    "role", "q",
+                                          "joined_from", "joined_to", NULL};
+    static const char *const ROLES[] = {"member",          "organizer", "deregulation_team",
+                                        "program_manager", "analyst",   NULL};
     if (req_query_only(ctx, ALLOWED) != 0)
         return;
     dna_err e;
@@ -122,7 +123,8 @@ static int self_editable_only(const json_t *patch)
 {
     const char *key;
     json_t *v;
-    json_object_foreach((json_t *)patch, key, v) {
+    json_object_foreach((json_t *)patch, key, v)
+    {
         (void)v;
         if (strcmp(key, "job_title") != 0 && strcmp(key, "interests") != 0)
             return 0;

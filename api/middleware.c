@@ -70,8 +70,7 @@ static void stage_request_id(req_ctx *ctx)
         snprintf(ctx->request_id, sizeof ctx->request_id, "%s", given);
     } else {
         unsigned long long n = atomic_fetch_add(&request_counter, 1) + 1;
-        snprintf(ctx->request_id, sizeof ctx->request_id, "%08llx-%08llx",
-                 boot_salt & 0xffffffffULL, n);
+        snprintf(ctx->request_id, sizeof ctx->request_id, "%08llx-%08llx", boot_salt & 0xffffffffULL, n);
     }
     respond_header(ctx->resp, "X-Request-Id", ctx->request_id);
     respond_header(ctx->resp, "X-Content-Type-Options", "nosniff");
@@ -156,8 +155,8 @@ static int stage_route(req_ctx *ctx, char **segments, int *nseg)
         }
         char *seg = params_decode(url + i, j - i, 0);
         if (seg == NULL) {
-            respond_problem(ctx->resp, 400, "malformed request path (bad percent-encoding or UTF-8)",
-                            NULL, NULL);
+            respond_problem(ctx->resp, 400, "malformed request path (bad percent-encoding or UTF-8)", NULL,
+                            NULL);
             return 0;
         }
         segments[(*nseg)++] = seg;
@@ -167,8 +166,8 @@ static int stage_route(req_ctx *ctx, char **segments, int *nseg)
     char allow[128] = "";
     char *captured[CTX_MAX_PATH_PARAMS];
     int ncaptured = 0;
-    ctx->route = routes_match(ctx->req->http_verb, segments, *nseg, captured, &ncaptured, &known,
-                              allow, sizeof allow, &ctx->route_index);
+    ctx->route = routes_match(ctx->req->http_verb, segments, *nseg, captured, &ncaptured, &known, allow,
+                              sizeof allow, &ctx->route_index);
     if (ctx->route == NULL) {
         if (known && strcmp(ctx->req->http_verb, "OPTIONS") == 0) {
             respond_header(ctx->resp, "Allow", allow);
@@ -212,7 +211,8 @@ static void unauthorized(req_ctx *ctx, const char *why, int had_token)
 {
     char hdr[200];
     if (had_token)
-        snprintf(hdr, sizeof hdr, "Bearer realm=\"dna-api\", error=\"invalid_token\", error_description=\"%s\"",
+        snprintf(hdr, sizeof hdr,
+                 "Bearer realm=\"dna-api\", error=\"invalid_token\", error_description=\"%s\"",
                  why ? why : "invalid token");
     else
         snprintf(hdr, sizeof hdr, "Bearer realm=\"dna-api\"");
@@ -302,8 +302,8 @@ int middleware_dispatch(const struct _u_request *req, struct _u_response *resp, 
     int nseg = 0;
 
     stage_request_id(&ctx);
-    if (stage_limits(&ctx) && stage_cors(&ctx) && stage_route(&ctx, segments, &nseg) &&
-        stage_query(&ctx) && stage_authenticate(&ctx) && stage_authorize(&ctx)) {
+    if (stage_limits(&ctx) && stage_cors(&ctx) && stage_route(&ctx, segments, &nseg) && stage_query(&ctx) &&
+        stage_authenticate(&ctx) && stage_authorize(&ctx)) {
         if (strncmp(ctx.route->pattern, "/api/", 5) == 0)
             respond_header(resp, "Cache-Control", "no-store");
         ctx.route->handler(&ctx);

@@ -39,8 +39,8 @@ void api_ops_readyz(req_ctx *ctx)
     if (!ready)
         respond_header(ctx->resp, "Retry-After", "2");
     respond_json(ctx->resp, ready ? 200 : 503,
-                 json_pack("{s:s, s:s, s:s}", "status", ready ? "ready" : "unavailable", "database",
-                           database, "migrations", migrations));
+                 json_pack("{s:s, s:s, s:s}", "status", ready ? "ready" : "unavailable", "database", database,
+                           "migrations", migrations));
 }
 
 void api_ops_metrics(req_ctx *ctx)

@@ -60,7 +60,8 @@ static int status_filter(req_ctx *ctx, char out[STATUS_LITERAL_MAX], dna_err *e)
             lc_status st;
             snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), v);
             if (len >= sizeof name || lifecycle_parse(name, &st) != 0) {
-                dna_err_field(e, "status", "must be one of new, triaged, in_progress, resolved, rejected, duplicate");
+                dna_err_field(e, "status",
+                              "must be one of new, triaged, in_progress, resolved, rejected, duplicate");
                 return -1;
             }
             chosen |= 1u << st;
@@ -80,8 +81,8 @@ static int status_filter(req_ctx *ctx, char out[STATUS_LITERAL_MAX], dna_err *e)
 
 void api_reports_list(req_ctx *ctx)
 {
-    static const char *const ALLOWED[] = {"status",     "department", "category",     "triage_week",
-                                          "assignee_id", "theme_code", "q",            "created_from",
+    static const char *const ALLOWED[] = {"status",      "department", "category", "triage_week",
+                                          "assignee_id", "theme_code", "q",        "created_from",
                                           "created_to",  "overdue",    NULL};
     if (req_query_only(ctx, ALLOWED) != 0)
         return;

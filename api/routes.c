@@ -63,8 +63,7 @@ const route ROUTES[] = {
 const size_t ROUTES_COUNT = sizeof ROUTES / sizeof ROUTES[0];
 
 /* Matches a pattern against segments; captures {params}. */
-static int pattern_matches(const char *pattern, char **segments, int nsegments, char **captures,
-                           int *nparams)
+static int pattern_matches(const char *pattern, char **segments, int nsegments, char **captures, int *nparams)
 {
     const char *p = pattern + 1;
     int i = 0;
@@ -87,9 +86,8 @@ static int pattern_matches(const char *pattern, char **segments, int nsegments, 
     }
 }
 
-const route *routes_match(const char *method, char **segments, int nsegments, char **captures,
-                          int *nparams, int *path_known, char *allow, size_t allow_len,
-                          size_t *index)
+const route *routes_match(const char *method, char **segments, int nsegments, char **captures, int *nparams,
+                          int *path_known, char *allow, size_t allow_len, size_t *index)
 {
     *path_known = 0;
     allow[0] = '\0';

@@ -14,9 +14,8 @@ extern const size_t ROUTES_COUNT;
  * NULL; *path_known is set when another method matches the path, and
  * `allow` then receives the allowed methods ("GET, POST"). Captured
  * parameters point into `segments`. */
-const route *routes_match(const char *method, char **segments, int nsegments, char **params,
-                          int *nparams, int *path_known, char *allow, size_t allow_len,
-                          size_t *index);
+const route *routes_match(const char *method, char **segments, int nsegments, char **params, int *nparams,
+                          int *path_known, char *allow, size_t allow_len, size_t *index);
 
 /* The route names for metrics, index 0 "unmatched". */
 const char *const *routes_metric_names(size_t *n);

@@ -9,18 +9,16 @@
 #include "db.h"
 #include "principal.h"
 
-static const db_stmt MEMBER_BY_EMAIL = {
-    "accounts_member_by_email",
-    "SELECT id, password_hash, roles::text FROM members"
-    " WHERE lower(email) = lower($1) AND active AND erased_at IS NULL"};
+static const db_stmt MEMBER_BY_EMAIL = {"accounts_member_by_email",
+                                        "SELECT id, password_hash, roles::text FROM members"
+                                        " WHERE lower(email) = lower($1) AND active AND erased_at IS NULL"};
 static const db_stmt CLIENT_BY_ID = {"accounts_client_by_id",
                                      "SELECT secret_hash, roles::text FROM api_clients WHERE id = $1"};
 
 /* A hash of a random secret, checked when the account is unknown so that
  * a wrong email costs as much time as a wrong password. */
-static const char DUMMY_HASH[] =
-    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
-    "3bTPIhkqJNpEZhOPjT3+RR4GcDdmGrF8fmHOYe2mWSU";
+static const char DUMMY_HASH[] = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
+                                 "3bTPIhkqJNpEZhOPjT3+RR4GcDdmGrF8fmHOYe2mWSU";
 
 /* "{member,analyst}" -> bits; role names never need quoting. */
 static unsigned roles_in(const char *text)

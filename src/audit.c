@@ -9,8 +9,8 @@ static const db_stmt INSERT = {
     "audit_insert",
     "INSERT INTO audit_log (actor, action, entity, entity_id, changes) VALUES ($1, $2, $3, $4, $5::jsonb)"};
 
-static const char *const PERSONAL[] = {"name", "email", "job_title", "password", "client_secret",
-                                       "comment", NULL};
+static const char *const PERSONAL[] = {"name",          "email",   "job_title", "password",
+                                       "client_secret", "comment", NULL};
 
 void audit_actor(const principal *p, char out[160])
 {
@@ -47,12 +47,12 @@ int audit_record(db_conn *c, const principal *p, const char *action, const char 
     return ok ? 0 : -1;
 }
 
-#define AUDIT_SELECT                                                                              \
-    "SELECT json_build_object('id', a.id, 'at', rfc3339(a.at), 'actor', a.actor, 'action', a.action," \
-    " 'entity', a.entity, 'entity_id', a.entity_id, 'changes', a.changes)::text, a.at::text, a.id"   \
-    " FROM audit_log a"                                                                           \
-    " WHERE ($1::text IS NULL OR a.entity = $1) AND ($2::text IS NULL OR a.actor = $2)"           \
-    " AND ($3::timestamptz IS NULL OR a.at >= $3) AND ($4::timestamptz IS NULL OR a.at < $4)"     \
+#define AUDIT_SELECT                                                                                         \
+    "SELECT json_build_object('id', a.id, 'at', rfc3339(a.at), 'actor', a.actor, 'action', a.action,"        \
+    " 'entity', a.entity, 'entity_id', a.entity_id, 'changes', a.changes)::text, a.at::text, a.id"           \
+    " FROM audit_log a"                                                                                      \
+    " WHERE ($1::text IS NULL OR a.entity = $1) AND ($2::text IS NULL OR a.actor = $2)"                      \
+    " AND ($3::timestamptz IS NULL OR a.at >= $3) AND ($4::timestamptz IS NULL OR a.at < $4)"                \
     " AND ($5::timestamptz IS NULL OR a.at >= $5)"
 
 static const db_stmt LIST_AT_DESC = {
@@ -64,4 +64,5 @@ static const db_stmt LIST_AT_ASC = {
     AUDIT_SELECT " AND ($7::bigint IS NULL OR (a.at, a.id) > ($6::timestamptz, $7::bigint))"
                  " ORDER BY a.at, a.id LIMIT $8"};
 
-const list_sort AUDIT_SORTS[] = {{"-at", &LIST_AT_DESC, NULL}, {"at", &LIST_AT_ASC, NULL}, {NULL, NULL, NULL}};
+const list_sort AUDIT_SORTS[] = {
+    {"-at", &LIST_AT_DESC, NULL}, {"at", &LIST_AT_ASC, NULL}, {NULL, NULL, NULL}};

@@ -130,7 +130,8 @@ static int aud_contains(const json_t *aud, const char *want)
     if (json_is_array(aud)) {
         size_t i;
         const json_t *v;
-        json_array_foreach (aud, i, v) {
+        json_array_foreach(aud, i, v)
+        {
             if (json_is_string(v) && strcmp(json_string_value(v), want) == 0)
                 return 1;
         }
@@ -171,7 +172,8 @@ static int roles_from_claim(const json_t *v, unsigned *out)
         return -1;
     size_t i;
     const json_t *r;
-    json_array_foreach (v, i, r) {
+    json_array_foreach(v, i, r)
+    {
         if (json_is_string(r))
             *out |= role_from_name(json_string_value(r));
     }
@@ -194,11 +196,11 @@ static int copy_string_claim(const json_t *v, char *dst, size_t max)
 
 /* ---- verification -------------------------------------------------------- */
 
-#define FAIL(verdict, reason)                                                                      \
-    do {                                                                                           \
-        result = (verdict);                                                                        \
-        reason_text = (reason);                                                                    \
-        goto done;                                                                                 \
+#define FAIL(verdict, reason)                                                                                \
+    do {                                                                                                     \
+        result = (verdict);                                                                                  \
+        reason_text = (reason);                                                                              \
+        goto done;                                                                                           \
     } while (0)
 
 auth_verdict auth_verify(const auth_keys *keys, const char *token, time_t now, auth_claims *out,
@@ -230,8 +232,7 @@ auth_verdict auth_verify(const auth_keys *keys, const char *token, time_t now, a
     size_t head_len = (size_t)(dot1 - token);
     size_t body_len = (size_t)(dot2 - dot1 - 1);
     size_t sig_len = len - (size_t)(dot2 + 1 - token);
-    if (b64url_check(token, head_len) || b64url_check(dot1 + 1, body_len) ||
-        b64url_check(dot2 + 1, sig_len))
+    if (b64url_check(token, head_len) || b64url_check(dot1 + 1, body_len) || b64url_check(dot2 + 1, sig_len))
         FAIL(AUTH_INVALID, "malformed token");
 
     /* The header is ours to read: only `alg` matters (`kid` is ignored). */
@@ -261,8 +262,8 @@ auth_verdict auth_verify(const auth_keys *keys, const char *token, time_t now, a
         const char *pinned = keys->pub_alg == AUTH_ALG_RS256   ? "RS256"
                              : keys->pub_alg == AUTH_ALG_ES256 ? "ES256"
                                                                : NULL;
-        if (!keys->pub_key_pem || keys->pub_key_len == 0 || keys->pub_key_len > INT_MAX ||
-            !pinned || strcmp(alg, pinned) != 0)
+        if (!keys->pub_key_pem || keys->pub_key_len == 0 || keys->pub_key_len > INT_MAX || !pinned ||
+            strcmp(alg, pinned) != 0)
             FAIL(AUTH_INVALID, "algorithm not accepted");
         key = keys->pub_key_pem;
         key_len = keys->pub_key_len;
@@ -363,8 +364,8 @@ done:
 char *auth_issue(const auth_keys *keys, const char *sub, unsigned roles, long ttl, time_t now)
 {
     if (!keys || !keys->hs_secret || keys->hs_secret_len == 0 || keys->hs_secret_len > INT_MAX ||
-        !keys->issuer || !keys->audience || !sub || sub[0] == '\0' || strlen(sub) > SUB_MAX ||
-        ttl <= 0 || now < 0 || (long long)now > (long long)LONG_MAX - ttl)
+        !keys->issuer || !keys->audience || !sub || sub[0] == '\0' || strlen(sub) > SUB_MAX || ttl <= 0 ||
+        now < 0 || (long long)now > (long long)LONG_MAX - ttl)
         return NULL;
 
     char *result = NULL, *encoded = NULL, *roles_json = NULL;
@@ -395,10 +396,8 @@ char *auth_issue(const auth_keys *keys, const char *sub, unsigned roles, long tt
         goto done;
     if (jwt_set_alg(jwt, JWT_ALG_HS256, keys->hs_secret, (int)keys->hs_secret_len) != 0 ||
         jwt_add_grant(jwt, "sub", sub) != 0 || jwt_add_grant(jwt, "iss", keys->issuer) != 0 ||
-        jwt_add_grant(jwt, "aud", keys->audience) != 0 ||
-        jwt_add_grant_int(jwt, "iat", (long)now) != 0 ||
-        jwt_add_grant_int(jwt, "exp", (long)now + ttl) != 0 ||
-        jwt_add_grants_json(jwt, roles_json) != 0)
+        jwt_add_grant(jwt, "aud", keys->audience) != 0 || jwt_add_grant_int(jwt, "iat", (long)now) != 0 ||
+        jwt_add_grant_int(jwt, "exp", (long)now + ttl) != 0 || jwt_add_grants_json(jwt, roles_json) != 0)
         goto done;
     encoded = jwt_encode_str(jwt); /* libjwt 1.10 allocates with malloc; no jwt_free_str */
     if (encoded)
@@ -445,8 +444,8 @@ int auth_hash_secret(const char *secret, char out[AUTH_HASH_LEN])
     unsigned char salt[ARGON_SALT_LEN];
     if (fill_random(salt, sizeof salt) != 0)
         return -1;
-    int rc = argon2id_hash_encoded(ARGON_T, ARGON_M, ARGON_P, secret, strlen(secret), salt,
-                                   sizeof salt, ARGON_HASH_LEN, out, AUTH_HASH_LEN);
+    int rc = argon2id_hash_encoded(ARGON_T, ARGON_M, ARGON_P, secret, strlen(secret), salt, sizeof salt,
+                                   ARGON_HASH_LEN, out, AUTH_HASH_LEN);
     if (rc != ARGON2_OK) {
         out[0] = '\0';
         return -1;
@@ -467,8 +466,7 @@ int auth_check_secret(const char *encoded, const char *secret)
 
 int auth_random_string(char *out, size_t n)
 {
-    static const char alphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     if (!out || n < 2)
         return -1;
     if (fill_random(out, n - 1) != 0) {

@@ -17,8 +17,8 @@ const char *config_default_database_url(void)
         char cwd[400];
         if (getcwd(cwd, sizeof cwd) == NULL)
             snprintf(cwd, sizeof cwd, ".");
-        snprintf(default_url, sizeof default_url,
-                 "host=%s/var/pg/run port=5433 dbname=dna user=postgres", cwd);
+        snprintf(default_url, sizeof default_url, "host=%s/var/pg/run port=5433 dbname=dna user=postgres",
+                 cwd);
     }
     return default_url;
 }
@@ -40,8 +40,8 @@ static int env_int(const char *name, long fallback, long min, long max, long *ou
     errno = 0;
     long n = strtol(v, &end, 10);
     if (errno != 0 || end == v || *end != '\0' || n < min || n > max) {
-        fprintf(stderr, "dna-api: %s must be an integer between %ld and %ld (got \"%s\")\n", name, min,
-                max, v);
+        fprintf(stderr, "dna-api: %s must be an integer between %ld and %ld (got \"%s\")\n", name, min, max,
+                v);
         return -1;
     }
     *out = n;

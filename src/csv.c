@@ -73,7 +73,8 @@ int csv_header(dynbuf *b, const json_t *row)
     const char *key;
     json_t *v;
     int first = 1;
-    json_object_foreach((json_t *)row, key, v) {
+    json_object_foreach((json_t *)row, key, v)
+    {
         (void)v;
         if ((!first && dynbuf_add(b, ",", 1) != 0) || csv_field(b, key, strlen(key)) != 0)
             return -1;
@@ -97,17 +98,10 @@ static int scalar_text(const json_t *v, char *tmp, size_t cap, const char **s, s
         *n = (size_t)snprintf(tmp, cap, "%.17g", json_real_value(v));
         *s = tmp;
         return 1;
-    case JSON_TRUE:
-        *s = "true", *n = 4;
-        return 1;
-    case JSON_FALSE:
-        *s = "false", *n = 5;
-        return 1;
-    case JSON_NULL:
-        *s = "", *n = 0;
-        return 1;
-    default:
-        return 0;
+    case JSON_TRUE: *s = "true", *n = 4; return 1;
+    case JSON_FALSE: *s = "false", *n = 5; return 1;
+    case JSON_NULL: *s = "", *n = 0; return 1;
+    default: return 0;
     }
 }
 
@@ -124,7 +118,8 @@ static int value_field(dynbuf *b, const json_t *v)
         size_t i;
         json_t *item;
         int rc = 0, all_scalar = 1;
-        json_array_foreach(v, i, item) {
+        json_array_foreach(v, i, item)
+        {
             if (!scalar_text(item, tmp, sizeof tmp, &s, &n)) {
                 all_scalar = 0;
                 break;
@@ -150,7 +145,8 @@ int csv_row(dynbuf *b, const json_t *row)
     const char *key;
     json_t *v;
     int first = 1;
-    json_object_foreach((json_t *)row, key, v) {
+    json_object_foreach((json_t *)row, key, v)
+    {
         if ((!first && dynbuf_add(b, ",", 1) != 0) || value_field(b, v) != 0)
             return -1;
         first = 0;

@@ -13,21 +13,24 @@ const field_spec DEPARTMENTS_CREATE_FIELDS[] = {
     {.name = NULL},
 };
 
-#define DEPARTMENT_JSON                                                                            \
-    "json_build_object('id', d.id, 'code', d.code, 'name', d.name,"                                \
-    " 'members_count', (SELECT count(*) FROM members m WHERE m.department_id = d.id AND m.erased_at IS NULL)," \
+#define DEPARTMENT_JSON                                                                                      \
+    "json_build_object('id', d.id, 'code', d.code, 'name', d.name,"                                          \
+    " 'members_count', (SELECT count(*) FROM members m WHERE m.department_id = d.id AND m.erased_at IS "     \
+    "NULL),"                                                                                                 \
     " 'created_at', rfc3339(d.created_at), 'updated_at', rfc3339(d.updated_at))::text"
 
-#define LIST_SELECT(col)                                                                           \
-    "SELECT " DEPARTMENT_JSON ", " col ", d.id FROM departments d"                                 \
+#define LIST_SELECT(col)                                                                                     \
+    "SELECT " DEPARTMENT_JSON ", " col ", d.id FROM departments d"                                           \
     " WHERE ($1::timestamptz IS NULL OR d.updated_at >= $1)"
 
-static const db_stmt LIST_CODE = {"departments_list_code",
-                                  LIST_SELECT("d.code") " AND ($3::bigint IS NULL OR (d.code, d.id) > ($2::text, $3))"
-                                                        " ORDER BY d.code, d.id LIMIT $4"};
-static const db_stmt LIST_NAME = {"departments_list_name",
-                                  LIST_SELECT("d.name") " AND ($3::bigint IS NULL OR (d.name, d.id) > ($2::text, $3))"
-                                                        " ORDER BY d.name, d.id LIMIT $4"};
+static const db_stmt LIST_CODE = {
+    "departments_list_code",
+    LIST_SELECT("d.code") " AND ($3::bigint IS NULL OR (d.code, d.id) > ($2::text, $3))"
+                          " ORDER BY d.code, d.id LIMIT $4"};
+static const db_stmt LIST_NAME = {
+    "departments_list_name",
+    LIST_SELECT("d.name") " AND ($3::bigint IS NULL OR (d.name, d.id) > ($2::text, $3))"
+                          " ORDER BY d.name, d.id LIMIT $4"};
 
 static const db_stmt LIST_CODE_DESC = {
     "departments_list_code_desc",
@@ -39,15 +42,18 @@ static const db_stmt LIST_NAME_DESC = {
                           " ORDER BY d.name DESC, d.id DESC LIMIT $4"};
 
 /* openapi.yaml DepartmentSort: code, -code, name, -name. */
-const list_sort DEPARTMENTS_SORTS[] = {{"code", &LIST_CODE, NULL},           {"-code", &LIST_CODE_DESC, NULL},
-                                       {"name", &LIST_NAME, NULL},           {"-name", &LIST_NAME_DESC, NULL},
+const list_sort DEPARTMENTS_SORTS[] = {{"code", &LIST_CODE, NULL},
+                                       {"-code", &LIST_CODE_DESC, NULL},
+                                       {"name", &LIST_NAME, NULL},
+                                       {"-name", &LIST_NAME_DESC, NULL},
                                        {NULL, NULL, NULL}};
 
-static const db_stmt INSERT = {"departments_insert",
-                               "WITH d AS (INSERT INTO departments (code, name) VALUES ($1, $2) RETURNING *)"
-                               " SELECT json_build_object('id', d.id, 'code', d.code, 'name', d.name, 'members_count', 0,"
-                               " 'created_at', rfc3339(d.created_at), 'updated_at', rfc3339(d.updated_at))::text, d.id"
-                               " FROM d"};
+static const db_stmt INSERT = {
+    "departments_insert",
+    "WITH d AS (INSERT INTO departments (code, name) VALUES ($1, $2) RETURNING *)"
+    " SELECT json_build_object('id', d.id, 'code', d.code, 'name', d.name, 'members_count', 0,"
+    " 'created_at', rfc3339(d.created_at), 'updated_at', rfc3339(d.updated_at))::text, d.id"
+    " FROM d"};
 
 static int valid_code(const char *s)
 {
@@ -94,7 +100,8 @@ dna_status departments_create(const principal *p, const json_t *body, char **jso
     return st;
 }
 
-static const db_stmt GET = {"departments_get", "SELECT " DEPARTMENT_JSON " FROM departments d WHERE d.code = $1"};
+static const db_stmt GET = {"departments_get",
+                            "SELECT " DEPARTMENT_JSON " FROM departments d WHERE d.code = $1"};
 
 dna_status departments_get(const char *code, char **json, dna_err *err)
 {

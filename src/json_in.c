@@ -15,14 +15,16 @@ static int too_deep(const json_t *v, int depth)
     if (json_is_object(v)) {
         const char *k;
         json_t *x;
-        json_object_foreach((json_t *)v, k, x) {
+        json_object_foreach((json_t *)v, k, x)
+        {
             if (too_deep(x, depth + 1))
                 return 1;
         }
     } else if (json_is_array(v)) {
         size_t i;
         json_t *x;
-        json_array_foreach(v, i, x) {
+        json_array_foreach(v, i, x)
+        {
             if (too_deep(x, depth + 1))
                 return 1;
         }
@@ -42,14 +44,15 @@ json_t *json_in_parse(const char *body, size_t len, dna_err *err)
                         json_error_code(&je) == json_error_null_character)) {
         /* Valid JSON (RFC 8259 limits neither numbers nor \u0000) that breaks a rule: 422. */
         int nul = json_error_code(&je) == json_error_null_character;
-        dna_err_field(err, "body", nul ? "strings must not contain NUL characters" : "a number is out of range");
-        dna_err_set(err, DNA_INVALID, "%s at line %d, column %d", nul ? "a NUL character" : "a number out of range",
-                    je.line, je.column);
+        dna_err_field(err, "body",
+                      nul ? "strings must not contain NUL characters" : "a number is out of range");
+        dna_err_set(err, DNA_INVALID, "%s at line %d, column %d",
+                    nul ? "a NUL character" : "a number out of range", je.line, je.column);
         return NULL;
     }
     if (obj == NULL) {
-        dna_err_set(err, DNA_BAD_REQUEST, "malformed JSON at line %d, column %d: %s", je.line,
-                    je.column, je.text);
+        dna_err_set(err, DNA_BAD_REQUEST, "malformed JSON at line %d, column %d: %s", je.line, je.column,
+                    je.text);
         return NULL;
     }
     if (!json_is_object(obj)) {
@@ -173,12 +176,12 @@ static void check_one(const field_spec *f, const json_t *v, dna_err *err)
         }
         size_t i;
         json_t *item;
-        json_array_foreach(v, i, item) {
+        json_array_foreach(v, i, item)
+        {
             if (f->type == F_INT_ARRAY) {
                 if (!json_is_integer(item) || json_integer_value(item) < f->min ||
                     json_integer_value(item) > f->max) {
-                    snprintf(msg, sizeof msg, "items must be integers between %lld and %lld", f->min,
-                             f->max);
+                    snprintf(msg, sizeof msg, "items must be integers between %lld and %lld", f->min, f->max);
                     dna_err_field(err, f->name, msg);
                     return;
                 }
@@ -217,7 +220,8 @@ dna_status json_in_check(const json_t *obj, const field_spec *specs, int patch, 
 {
     const char *key;
     json_t *v;
-    json_object_foreach((json_t *)obj, key, v) {
+    json_object_foreach((json_t *)obj, key, v)
+    {
         const field_spec *f = specs;
         while (f->name && strcmp(f->name, key) != 0)
             f++;

@@ -9,8 +9,8 @@
 #include "result.h"
 
 typedef enum {
-    F_STRING,       /* maxlen bytes at most; min: minimum length */
-    F_INT,          /* integer within [min, max] */
+    F_STRING, /* maxlen bytes at most; min: minimum length */
+    F_INT,    /* integer within [min, max] */
     F_BOOL,
     F_DATE,         /* YYYY-MM-DD */
     F_DATETIME,     /* RFC 3339 */

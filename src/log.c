@@ -40,8 +40,8 @@ void log_event(int level, const char *msg, const char *fields)
     json_decref(m);
 }
 
-void log_request(const char *request_id, const char *method, const char *path, const char *route,
-                 int status, double ms, const char *sub)
+void log_request(const char *request_id, const char *method, const char *path, const char *route, int status,
+                 double ms, const char *sub)
 {
     if (LOG_INFO < min_level)
         return;
@@ -49,8 +49,8 @@ void log_request(const char *request_id, const char *method, const char *path, c
     timestamp(ts);
     json_t *line = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:f}", "ts", ts, "level", "info",
                              "msg", "request", "request_id", request_id ? request_id : "", "method",
-                             method ? method : "", "path", path ? path : "", "route",
-                             route ? route : "", "status", status, "ms", (double)(long long)(ms * 1000.0) / 1000.0);
+                             method ? method : "", "path", path ? path : "", "route", route ? route : "",
+                             "status", status, "ms", (double)(long long)(ms * 1000.0) / 1000.0);
     if (line == NULL) /* invalid UTF-8 in the path: log it escaped-away */
         return;
     if (sub)

@@ -9,7 +9,7 @@ void log_set_level(int level);
  * fragment without braces (may be NULL), e.g. "\"port\":8080". */
 void log_event(int level, const char *msg, const char *fields);
 /* The request line: method, path (without query), status, duration, ids. */
-void log_request(const char *request_id, const char *method, const char *path, const char *route,
-                 int status, double ms, const char *sub);
+void log_request(const char *request_id, const char *method, const char *path, const char *route, int status,
+                 double ms, const char *sub);
 
 #endif

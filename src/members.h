@@ -28,9 +28,10 @@ extern const field_spec MEMBERS_PATCH_FIELDS[];
  * joined_from, joined_to, pseudonymise. */
 extern const list_sort MEMBERS_SORTS[];
 /* The export columns (member_json's keys), for an export with no rows. */
-#define MEMBERS_CSV_HEADER                                                                        \
-    "id,pseudonym,name,email,department,job_title,roles,joined_at,interests,active,erased,created_at,updated_at"
-#define MEMBERS_CSV_HEADER_PSEUDO                                                                 \
+#define MEMBERS_CSV_HEADER                                                                                   \
+    "id,pseudonym,name,email,department,job_title,roles,joined_at,interests,active,erased,created_at,"       \
+    "updated_at"
+#define MEMBERS_CSV_HEADER_PSEUDO                                                                            \
     "pseudonym,department,roles,joined_at,interests,active,erased,created_at,updated_at"
 
 dna_status members_get(const principal *p, int64_t id, member_doc *out, dna_err *err);

@@ -11,8 +11,8 @@
 
 #include "db.h"
 
-static const int STATUSES[] = {200, 201, 204, 304, 400, 401, 403, 404, 405, 406, 409,
-                               412, 413, 415, 422, 429, 500, 503, 0 /* other */};
+static const int STATUSES[] = {200, 201, 204, 304, 400, 401, 403, 404, 405, 406,
+                               409, 412, 413, 415, 422, 429, 500, 503, 0 /* other */};
 #define NSTATUS (sizeof STATUSES / sizeof STATUSES[0])
 static const char *METHODS[] = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "OTHER"};
 #define NMETHOD (sizeof METHODS / sizeof METHODS[0])
@@ -101,13 +101,14 @@ int metrics_render(dynbuf *b)
     rc |= line(b, "dna_http_request_duration_seconds_count %llu\n", atomic_load(&hist_count));
     int in_use, idle, waiting;
     db_pool_stats(&in_use, &idle, &waiting);
-    rc |= line(b, "# HELP dna_db_pool_connections Database pool connections by state.\n"
-                  "# TYPE dna_db_pool_connections gauge\n"
-                  "dna_db_pool_connections{state=\"in_use\"} %d\n"
-                  "dna_db_pool_connections{state=\"idle\"} %d\n"
-                  "# HELP dna_db_pool_waiting Requests waiting for a database connection.\n"
-                  "# TYPE dna_db_pool_waiting gauge\n"
-                  "dna_db_pool_waiting %d\n",
+    rc |= line(b,
+               "# HELP dna_db_pool_connections Database pool connections by state.\n"
+               "# TYPE dna_db_pool_connections gauge\n"
+               "dna_db_pool_connections{state=\"in_use\"} %d\n"
+               "dna_db_pool_connections{state=\"idle\"} %d\n"
+               "# HELP dna_db_pool_waiting Requests waiting for a database connection.\n"
+               "# TYPE dna_db_pool_waiting gauge\n"
+               "dna_db_pool_waiting %d\n",
                in_use, idle, waiting);
     return rc ? -1 : 0;
 }

@@ -93,8 +93,8 @@ int migrate_apply(PGconn *conn)
         PQclear(r);
         if (ok) {
             const char *params[2] = {f->name, want};
-            r = PQexecParams(conn, "INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)", 2,
-                             NULL, params, NULL, NULL, 0);
+            r = PQexecParams(conn, "INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)", 2, NULL,
+                             params, NULL, NULL, 0);
             ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
             PQclear(r);
         }

@@ -144,8 +144,7 @@ int params_parse_form(const char *q, size_t total, params *out, dna_err *err)
     return 0;
 }
 
-static const char *const COLLECTION_KEYS[] = {"limit", "cursor", "updated_since", "sort", "format",
-                                              NULL};
+static const char *const COLLECTION_KEYS[] = {"limit", "cursor", "updated_since", "sort", "format", NULL};
 
 static int in_list(const char *key, const char *const *list)
 {
@@ -208,8 +207,8 @@ static int single(const params *p, const char *key, const char **v, dna_err *err
     return *v != NULL;
 }
 
-int params_int(const params *p, const char *key, long long min, long long max, long long *out,
-               int *present, dna_err *err)
+int params_int(const params *p, const char *key, long long min, long long max, long long *out, int *present,
+               dna_err *err)
 {
     const char *v;
     int r = single(p, key, &v, err);
@@ -220,7 +219,8 @@ int params_int(const params *p, const char *key, long long min, long long max, l
     char *end = NULL;
     errno = 0;
     long long n = strtoll(v, &end, 10);
-    if (errno != 0 || end == v || *end != '\0' || n < min || n > max || !isdigit((unsigned char)v[v[0] == '-'])) {
+    if (errno != 0 || end == v || *end != '\0' || n < min || n > max ||
+        !isdigit((unsigned char)v[v[0] == '-'])) {
         char msg[128];
         snprintf(msg, sizeof msg, "must be an integer between %lld and %lld", min, max);
         dna_err_field(err, key, msg);
@@ -367,8 +367,7 @@ int params_datetime(const params *p, const char *key, const char **out, dna_err 
     return 0;
 }
 
-int params_enum(const params *p, const char *key, const char *const *values, const char **out,
-                dna_err *err)
+int params_enum(const params *p, const char *key, const char *const *values, const char **out, dna_err *err)
 {
     int r = single(p, key, out, err);
     if (r <= 0)

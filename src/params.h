@@ -42,13 +42,12 @@ int params_all(const params *p, const char *key, const char **out, int max);
 
 /* Typed readers: return 0 when absent or valid (setting *present), -1 with a
  * field error otherwise. */
-int params_int(const params *p, const char *key, long long min, long long max, long long *out,
-               int *present, dna_err *err);
+int params_int(const params *p, const char *key, long long min, long long max, long long *out, int *present,
+               dna_err *err);
 int params_bool(const params *p, const char *key, int *out, int *present, dna_err *err);
 int params_date(const params *p, const char *key, const char **out, dna_err *err);
 int params_datetime(const params *p, const char *key, const char **out, dna_err *err);
-int params_enum(const params *p, const char *key, const char *const *values, const char **out,
-                dna_err *err);
+int params_enum(const params *p, const char *key, const char *const *values, const char **out, dna_err *err);
 int params_text(const params *p, const char *key, size_t maxlen, const char **out, dna_err *err);
 
 /* Value checks shared with body validation. */

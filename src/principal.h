@@ -12,13 +12,14 @@ enum {
     ROLE_ANALYST = 1u << 4,
     ROLE_OMBUDSMAN = 1u << 5,
 };
-#define ROLE_ANY_STAFF (ROLE_MEMBER | ROLE_ORGANIZER | ROLE_DEREGULATION_TEAM | ROLE_PROGRAM_MANAGER | ROLE_ANALYST)
+#define ROLE_ANY_STAFF                                                                                       \
+    (ROLE_MEMBER | ROLE_ORGANIZER | ROLE_DEREGULATION_TEAM | ROLE_PROGRAM_MANAGER | ROLE_ANALYST)
 
 typedef struct {
-    char sub[128];      /* the token's sub: member id as text, or client id */
-    int64_t member_id;  /* > 0 when the caller is a member, else 0 */
-    unsigned roles;     /* ROLE_* bits */
-    int pseudonymise;   /* 1 when names and emails must be hidden (analysts) */
+    char sub[128];     /* the token's sub: member id as text, or client id */
+    int64_t member_id; /* > 0 when the caller is a member, else 0 */
+    unsigned roles;    /* ROLE_* bits */
+    int pseudonymise;  /* 1 when names and emails must be hidden (analysts) */
 } principal;
 
 /* Role names <-> bits. role_from_name answers 0 for an unknown name. */

@@ -54,8 +54,7 @@ static const struct {
     {503, "Service Unavailable", "unavailable"},
 };
 
-void respond_problem(struct _u_response *resp, int status, const char *detail, json_t *errors,
-                     json_t *extra)
+void respond_problem(struct _u_response *resp, int status, const char *detail, json_t *errors, json_t *extra)
 {
     const char *title = "Error", *slug = "error";
     for (size_t i = 0; i < sizeof PROBLEMS / sizeof PROBLEMS[0]; i++)
@@ -65,8 +64,8 @@ void respond_problem(struct _u_response *resp, int status, const char *detail, j
         }
     char type[128];
     snprintf(type, sizeof type, PROBLEM_BASE "%s", slug);
-    json_t *body = json_pack("{s:s, s:s, s:i, s:s}", "type", type, "title", title, "status", status,
-                             "detail", detail && detail[0] ? detail : title);
+    json_t *body = json_pack("{s:s, s:s, s:i, s:s}", "type", type, "title", title, "status", status, "detail",
+                             detail && detail[0] ? detail : title);
     const char *rid = u_map_get(resp->map_header, "X-Request-Id");
     if (rid)
         json_object_set_new(body, "request_id", json_string(rid));

@@ -15,8 +15,7 @@ void respond_json(struct _u_response *resp, int status, json_t *body);
 void respond_json_text(struct _u_response *resp, int status, const char *text, size_t len);
 /* An RFC 9457 problem. `errors` (array of {field,message}) and `extra`
  * (object merged in) are stolen and may be NULL. */
-void respond_problem(struct _u_response *resp, int status, const char *detail, json_t *errors,
-                     json_t *extra);
+void respond_problem(struct _u_response *resp, int status, const char *detail, json_t *errors, json_t *extra);
 /* Maps a service result to HTTP (problem for failures). Takes the contents
  * of `err` (errors, extra) and leaves it cleared. */
 void respond_result(struct _u_response *resp, dna_status st, dna_err *err);
@@ -27,8 +26,7 @@ void respond_no_content(struct _u_response *resp);
 /* Sets `ETag: "<version>"` from an entity version. */
 void respond_etag(struct _u_response *resp, long long version);
 /* Sets `Location: <path>`. */
-void respond_location(struct _u_response *resp, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void respond_location(struct _u_response *resp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void respond_header(struct _u_response *resp, const char *name, const char *value);
 
 #endif

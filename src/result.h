@@ -7,18 +7,18 @@
 
 typedef enum {
     DNA_OK = 0,
-    DNA_CREATED,       /* 201 */
-    DNA_NO_CONTENT,    /* 204 */
-    DNA_BAD_REQUEST,   /* 400: malformed request */
-    DNA_UNAUTHORIZED,  /* 401 */
-    DNA_FORBIDDEN,     /* 403 */
-    DNA_NOT_FOUND,     /* 404 */
-    DNA_CONFLICT,      /* 409 */
-    DNA_PRECONDITION,  /* 412: If-Match mismatch */
-    DNA_INVALID,       /* 422: valid JSON that breaks a rule */
-    DNA_TOO_MANY,      /* 429 */
-    DNA_UNAVAILABLE,   /* 503: database unavailable */
-    DNA_ERROR          /* 500: a bug of ours, never client input */
+    DNA_CREATED,      /* 201 */
+    DNA_NO_CONTENT,   /* 204 */
+    DNA_BAD_REQUEST,  /* 400: malformed request */
+    DNA_UNAUTHORIZED, /* 401 */
+    DNA_FORBIDDEN,    /* 403 */
+    DNA_NOT_FOUND,    /* 404 */
+    DNA_CONFLICT,     /* 409 */
+    DNA_PRECONDITION, /* 412: If-Match mismatch */
+    DNA_INVALID,      /* 422: valid JSON that breaks a rule */
+    DNA_TOO_MANY,     /* 429 */
+    DNA_UNAVAILABLE,  /* 503: database unavailable */
+    DNA_ERROR         /* 500: a bug of ours, never client input */
 } dna_status;
 
 /* Details that travel with a failed result. `errors` is a JSON array of

@@ -9,7 +9,8 @@
 
 #include "audit.h"
 
-const char *const RULE_SOURCE_TYPES[] = {"law", "regulation", "policy", "work_instruction", "it_system", NULL};
+const char *const RULE_SOURCE_TYPES[] = {"law",       "regulation", "policy", "work_instruction",
+                                         "it_system", NULL};
 const char *const RULE_OUTCOMES[] = {"open", "abolished", "simplified", "clarified", "retained", NULL};
 
 const field_spec RULES_CREATE_FIELDS[] = {
@@ -43,32 +44,33 @@ void rule_doc_free(rule_doc *d)
 
 /* ---- reads ------------------------------------------------------------- */
 
-#define RULE_FIELDS                                                                                \
-    "'id', r.id, 'title', r.title, 'source_type', r.source_type, 'reference', r.reference,"        \
-    " 'department', d.code, 'description', r.description, 'outcome', r.outcome,"                   \
-    " 'outcome_note', r.outcome_note, 'reports_count', c.n,"                                       \
+#define RULE_FIELDS                                                                                          \
+    "'id', r.id, 'title', r.title, 'source_type', r.source_type, 'reference', r.reference,"                  \
+    " 'department', d.code, 'description', r.description, 'outcome', r.outcome,"                             \
+    " 'outcome_note', r.outcome_note, 'reports_count', c.n,"                                                 \
     " 'created_at', rfc3339(r.created_at), 'updated_at', rfc3339(r.updated_at)"
 
-#define RULES_FROM                                                                                 \
-    " FROM rules r LEFT JOIN departments d ON d.id = r.department_id"                              \
+#define RULES_FROM                                                                                           \
+    " FROM rules r LEFT JOIN departments d ON d.id = r.department_id"                                        \
     " CROSS JOIN LATERAL (SELECT count(*) AS n FROM reports p WHERE p.rule_id = r.id) c"
 
-static const db_stmt GET = {
-    "rules_get",
-    "SELECT json_build_object(" RULE_FIELDS ", 'reports', COALESCE((SELECT json_agg(json_build_object("
-    " 'id', p.id, 'title', p.title, 'status', p.status) ORDER BY p.id) FROM reports p WHERE p.rule_id = r.id),"
-    " '[]'))::text, r.version" RULES_FROM " WHERE r.id = $1"};
+static const db_stmt GET = {"rules_get", "SELECT json_build_object(" RULE_FIELDS
+                                         ", 'reports', COALESCE((SELECT json_agg(json_build_object("
+                                         " 'id', p.id, 'title', p.title, 'status', p.status) ORDER BY p.id) "
+                                         "FROM reports p WHERE p.rule_id = r.id),"
+                                         " '[]'))::text, r.version" RULES_FROM " WHERE r.id = $1"};
 
-#define LIKE_ANY(param)                                                                            \
+#define LIKE_ANY(param)                                                                                      \
     "'%' || replace(replace(replace(" param ", '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'"
 
-#define LIST_SELECT(sortcol)                                                                       \
-    "SELECT json_build_object(" RULE_FIELDS ")::text, " sortcol "::text, r.id" RULES_FROM           \
-    " WHERE ($1::text IS NULL OR r.outcome = $1) AND ($2::text IS NULL OR r.source_type = $2)"     \
-    " AND ($3::text IS NULL OR d.code = $3)"                                                       \
-    " AND ($4::text IS NULL OR r.title ILIKE " LIKE_ANY("$4") " OR r.reference ILIKE " LIKE_ANY("$4") \
-    "   OR r.description ILIKE " LIKE_ANY("$4") ")"                                                \
-    " AND ($5::timestamptz IS NULL OR r.updated_at >= $5)"
+#define LIST_SELECT(sortcol)                                                                                 \
+    "SELECT json_build_object(" RULE_FIELDS ")::text, " sortcol "::text, r.id" RULES_FROM                    \
+    " WHERE ($1::text IS NULL OR r.outcome = $1) AND ($2::text IS NULL OR r.source_type = $2)"               \
+    " AND ($3::text IS NULL OR d.code = $3)"                                                                 \
+    " AND ($4::text IS NULL OR r.title ILIKE " LIKE_ANY("$4") " OR r.reference ILIKE " LIKE_ANY(             \
+        "$4") "   OR r.description ILIKE " LIKE_ANY("$4") ")"                                                \
+                                                          " AND ($5::timestamptz IS NULL OR r.updated_at "   \
+                                                          ">= $5)"
 
 static const db_stmt LIST_COUNT_DESC = {
     "rules_list_count_desc", LIST_SELECT("c.n") " AND ($7::bigint IS NULL OR (c.n, r.id) < ($6::bigint, $7))"
@@ -80,13 +82,16 @@ static const db_stmt LIST_TITLE = {
     "rules_list_title", LIST_SELECT("r.title") " AND ($7::bigint IS NULL OR (r.title, r.id) > ($6::text, $7))"
                                                " ORDER BY r.title, r.id LIMIT $8"};
 static const db_stmt LIST_TITLE_DESC = {
-    "rules_list_title_desc", LIST_SELECT("r.title") " AND ($7::bigint IS NULL OR (r.title, r.id) < ($6::text, $7))"
-                                                    " ORDER BY r.title DESC, r.id DESC LIMIT $8"};
+    "rules_list_title_desc",
+    LIST_SELECT("r.title") " AND ($7::bigint IS NULL OR (r.title, r.id) < ($6::text, $7))"
+                           " ORDER BY r.title DESC, r.id DESC LIMIT $8"};
 
 /* Which rules draw the most reports comes first: the register's question. */
 const list_sort RULES_SORTS[] = {
-    {"-reports_count", &LIST_COUNT_DESC, NULL}, {"reports_count", &LIST_COUNT, NULL},
-    {"title", &LIST_TITLE, NULL},               {"-title", &LIST_TITLE_DESC, NULL},
+    {"-reports_count", &LIST_COUNT_DESC, NULL},
+    {"reports_count", &LIST_COUNT, NULL},
+    {"title", &LIST_TITLE, NULL},
+    {"-title", &LIST_TITLE_DESC, NULL},
     {NULL, NULL, NULL},
 };
 
@@ -128,27 +133,34 @@ dna_status rules_get(int64_t id, rule_doc *out, dna_err *err)
 
 /* A department code that names none becomes -1, which the foreign key
  * refuses: the error names the field. */
-#define DEPARTMENT_OF(code) "CASE WHEN " code " IS NULL THEN NULL ELSE COALESCE((SELECT id FROM departments WHERE code = " code "), -1) END"
+#define DEPARTMENT_OF(code)                                                                                  \
+    "CASE WHEN " code " IS NULL THEN NULL ELSE COALESCE((SELECT id FROM departments WHERE code = " code      \
+    "), -1) END"
 
 static const db_stmt INSERT = {
     "rules_insert",
     "INSERT INTO rules (title, source_type, reference, department_id, description, outcome, outcome_note)"
     " VALUES ($1, $2, $3, " DEPARTMENT_OF("$4::text") ", $5, COALESCE($6, 'open'), $7) RETURNING id"};
 
-static const db_stmt LOCK = {"rules_lock", "SELECT version, outcome, outcome_note FROM rules WHERE id = $1 FOR UPDATE"};
+static const db_stmt LOCK = {"rules_lock",
+                             "SELECT version, outcome, outcome_note FROM rules WHERE id = $1 FOR UPDATE"};
 
 static const db_stmt UPDATE = {
     "rules_update",
     "UPDATE rules r SET"
     " title = CASE WHEN $2::jsonb ? 'title' THEN $2::jsonb->>'title' ELSE r.title END,"
-    " source_type = CASE WHEN $2::jsonb ? 'source_type' THEN $2::jsonb->>'source_type' ELSE r.source_type END,"
+    " source_type = CASE WHEN $2::jsonb ? 'source_type' THEN $2::jsonb->>'source_type' ELSE r.source_type "
+    "END,"
     " reference = CASE WHEN $2::jsonb ? 'reference' THEN $2::jsonb->>'reference' ELSE r.reference END,"
-    " department_id = CASE WHEN $2::jsonb ? 'department' THEN " DEPARTMENT_OF("($2::jsonb->>'department')")
-    "   ELSE r.department_id END,"
-    " description = CASE WHEN $2::jsonb ? 'description' THEN $2::jsonb->>'description' ELSE r.description END,"
-    " outcome = CASE WHEN $2::jsonb ? 'outcome' THEN $2::jsonb->>'outcome' ELSE r.outcome END,"
-    " outcome_note = CASE WHEN $2::jsonb ? 'outcome_note' THEN $2::jsonb->>'outcome_note' ELSE r.outcome_note END"
-    " WHERE r.id = $1"};
+    " department_id = CASE WHEN $2::jsonb ? 'department' THEN " DEPARTMENT_OF(
+        "($2::jsonb->>'department')") "   ELSE r.department_id END,"
+                                      " description = CASE WHEN $2::jsonb ? 'description' THEN "
+                                      "$2::jsonb->>'description' ELSE r.description END,"
+                                      " outcome = CASE WHEN $2::jsonb ? 'outcome' THEN $2::jsonb->>'outcome' "
+                                      "ELSE r.outcome END,"
+                                      " outcome_note = CASE WHEN $2::jsonb ? 'outcome_note' THEN "
+                                      "$2::jsonb->>'outcome_note' ELSE r.outcome_note END"
+                                      " WHERE r.id = $1"};
 
 static int blank(const char *s)
 {
@@ -207,8 +219,8 @@ dna_status rules_create(const principal *p, const json_t *body, rule_doc *out, d
     return st == DNA_OK ? DNA_CREATED : st;
 }
 
-dna_status rules_update(const principal *p, int64_t id, const json_t *patch, long long if_match, rule_doc *out,
-                        dna_err *err)
+dna_status rules_update(const principal *p, int64_t id, const json_t *patch, long long if_match,
+                        rule_doc *out, dna_err *err)
 {
     db_conn *c = db_acquire();
     if (c == NULL)
@@ -231,11 +243,12 @@ dna_status rules_update(const principal *p, int64_t id, const json_t *patch, lon
     /* The outcome and note the rule will have after the patch. */
     const char *outcome = json_in_has(patch, "outcome") ? json_in_str(patch, "outcome") : PQgetvalue(r, 0, 1);
     const char *note = json_in_has(patch, "outcome_note") ? json_in_str(patch, "outcome_note")
-                       : PQgetisnull(r, 0, 2)               ? NULL
-                                                            : PQgetvalue(r, 0, 2);
+                       : PQgetisnull(r, 0, 2)             ? NULL
+                                                          : PQgetvalue(r, 0, 2);
     dna_status st = DNA_OK;
     if (if_match >= 0 && if_match != version)
-        st = dna_err_set(err, DNA_PRECONDITION, "the rule changed since you read it (ETag \"%lld\")", version);
+        st =
+            dna_err_set(err, DNA_PRECONDITION, "the rule changed since you read it (ETag \"%lld\")", version);
     else
         st = check_outcome(outcome, note, err);
     PQclear(r);

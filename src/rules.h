@@ -34,7 +34,7 @@ dna_status rules_get(int64_t id, rule_doc *out, dna_err *err);
 /* An outcome other than open needs an outcome_note (DNA_INVALID). */
 dna_status rules_create(const principal *p, const json_t *body, rule_doc *out, dna_err *err);
 /* Merge patch; if_match < 0: no precondition. */
-dna_status rules_update(const principal *p, int64_t id, const json_t *patch, long long if_match, rule_doc *out,
-                        dna_err *err);
+dna_status rules_update(const principal *p, int64_t id, const json_t *patch, long long if_match,
+                        rule_doc *out, dna_err *err);
 
 #endif

@@ -59,8 +59,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size > 0 && data[0] == '{') {
         jwt_t *jwt = NULL;
         if (jwt_new(&jwt) == 0 &&
-            jwt_set_alg(jwt, JWT_ALG_HS256, (const unsigned char *)HS_SECRET,
-                        (int)(sizeof HS_SECRET - 1)) == 0 &&
+            jwt_set_alg(jwt, JWT_ALG_HS256, (const unsigned char *)HS_SECRET, (int)(sizeof HS_SECRET - 1)) ==
+                0 &&
             jwt_add_grants_json(jwt, text) == 0) {
             char *tok = jwt_encode_str(jwt);
             if (tok) {

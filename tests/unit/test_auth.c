@@ -223,8 +223,7 @@ static char *b64url(const void *data, size_t n)
 
 /* "b64(header).b64(payload)" plus, when secret is given, ".b64(HMAC-SHA256)";
  * sig_text, when given, is appended verbatim instead (may be ""). */
-static char *raw_token(const char *header, const char *payload, const char *secret,
-                       const char *sig_text)
+static char *raw_token(const char *header, const char *payload, const char *secret, const char *sig_text)
 {
     char *h = b64url(header, strlen(header)), *p = b64url(payload, strlen(payload));
     size_t n = strlen(h) + strlen(p) + 2;
@@ -251,8 +250,7 @@ static char *raw_token(const char *header, const char *payload, const char *secr
 }
 
 /* A token signed by libjwt with `claims` (a JSON object), optional kid. */
-static char *lib_token(jwt_alg_t alg, const void *key, size_t key_len, const char *claims,
-                       const char *kid)
+static char *lib_token(jwt_alg_t alg, const void *key, size_t key_len, const char *claims, const char *kid)
 {
     jwt_t *jwt = NULL;
     char *out = NULL;
@@ -343,11 +341,10 @@ static void test_handmade_hmac_matches(void)
 {
     /* The test's own HMAC makes tokens auth_verify (libjwt) accepts. */
     auth_keys k = hs_keys();
-    CHECK(verify_free(&k,
-                      raw_token("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", VALID_HS, HS_SECRET, NULL),
-                      NULL, NULL) == AUTH_OK);
-    CHECK(verify_free(&k, raw_token("{\"alg\":\"HS256\"}", VALID_HS, HS_SECRET, NULL), NULL,
+    CHECK(verify_free(&k, raw_token("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", VALID_HS, HS_SECRET, NULL), NULL,
                       NULL) == AUTH_OK);
+    CHECK(verify_free(&k, raw_token("{\"alg\":\"HS256\"}", VALID_HS, HS_SECRET, NULL), NULL, NULL) ==
+          AUTH_OK);
     /* RFC 4231 test case 2 */
     unsigned char mac[32];
     hmac_sha256("Jefe", 4, "what do ya want for nothing?", 28, mac);
@@ -359,16 +356,13 @@ static void test_handmade_hmac_matches(void)
 static void test_expired(void)
 {
     const char *why = NULL;
-    CHECK(hs_verify("{" OURS ",\"exp\":" MINUS_61 ",\"roles\":[\"member\"]}", NULL, &why) ==
-          AUTH_INVALID);
+    CHECK(hs_verify("{" OURS ",\"exp\":" MINUS_61 ",\"roles\":[\"member\"]}", NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "token expired");
-    CHECK(hs_verify("{" OURS ",\"exp\":" MINUS_60 ",\"roles\":[\"member\"]}", NULL, NULL) ==
-          AUTH_OK);
+    CHECK(hs_verify("{" OURS ",\"exp\":" MINUS_60 ",\"roles\":[\"member\"]}", NULL, NULL) == AUTH_OK);
     CHECK(hs_verify("{" OURS ",\"exp\":1699999990,\"roles\":[\"member\"]}", NULL, NULL) == AUTH_OK);
     CHECK(hs_verify("{" OURS ",\"exp\":-1,\"roles\":[\"member\"]}", NULL, NULL) == AUTH_INVALID);
     /* extreme values must not overflow */
-    CHECK(hs_verify("{" OURS ",\"exp\":9223372036854775807,\"roles\":[\"member\"]}", NULL, NULL) ==
-          AUTH_OK);
+    CHECK(hs_verify("{" OURS ",\"exp\":9223372036854775807,\"roles\":[\"member\"]}", NULL, NULL) == AUTH_OK);
     CHECK(hs_verify("{" OURS ",\"exp\":-9223372036854775808,\"roles\":[\"member\"]}", NULL, NULL) ==
           AUTH_INVALID);
 }
@@ -376,31 +370,29 @@ static void test_expired(void)
 static void test_not_before(void)
 {
     const char *why = NULL;
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"nbf\":" PLUS_61 ",\"roles\":[\"member\"]}",
-                    NULL, &why) == AUTH_INVALID);
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"nbf\":" PLUS_61 ",\"roles\":[\"member\"]}", NULL, &why) ==
+          AUTH_INVALID);
     CHECK_STR(why, "token not yet valid");
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"nbf\":" PLUS_60 ",\"roles\":[\"member\"]}",
-                    NULL, NULL) == AUTH_OK);
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK
-                    ",\"nbf\":-9223372036854775808,\"roles\":[\"member\"]}",
-                    NULL, NULL) == AUTH_OK);
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"nbf\":\"0\",\"roles\":[\"member\"]}", NULL,
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"nbf\":" PLUS_60 ",\"roles\":[\"member\"]}", NULL, NULL) ==
+          AUTH_OK);
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"nbf\":-9223372036854775808,\"roles\":[\"member\"]}", NULL,
+                    NULL) == AUTH_OK);
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"nbf\":\"0\",\"roles\":[\"member\"]}", NULL, NULL) ==
+          AUTH_INVALID);
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"nbf\":9223372036854775807,\"roles\":[\"member\"]}", NULL,
                     NULL) == AUTH_INVALID);
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK
-                    ",\"nbf\":9223372036854775807,\"roles\":[\"member\"]}",
-                    NULL, NULL) == AUTH_INVALID);
 }
 
 static void test_issued_in_future(void)
 {
     const char *why = NULL;
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"iat\":" PLUS_61 ",\"roles\":[\"member\"]}",
-                    NULL, &why) == AUTH_INVALID);
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"iat\":" PLUS_61 ",\"roles\":[\"member\"]}", NULL, &why) ==
+          AUTH_INVALID);
     CHECK_STR(why, "token issued in the future");
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"iat\":" PLUS_60 ",\"roles\":[\"member\"]}",
-                    NULL, NULL) == AUTH_OK);
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"iat\":1.5,\"roles\":[\"member\"]}", NULL,
-                    NULL) == AUTH_INVALID);
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"iat\":" PLUS_60 ",\"roles\":[\"member\"]}", NULL, NULL) ==
+          AUTH_OK);
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"iat\":1.5,\"roles\":[\"member\"]}", NULL, NULL) ==
+          AUTH_INVALID);
 }
 
 static void test_wrong_issuer(void)
@@ -410,9 +402,8 @@ static void test_wrong_issuer(void)
                     ",\"roles\":[\"member\"]}",
                     NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "wrong issuer");
-    CHECK(hs_verify("{\"sub\":\"42\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
-                    ",\"roles\":[\"member\"]}",
-                    NULL, NULL) == AUTH_INVALID);
+    CHECK(hs_verify("{\"sub\":\"42\",\"aud\":\"dna-api\",\"exp\":" EXP_OK ",\"roles\":[\"member\"]}", NULL,
+                    NULL) == AUTH_INVALID);
     CHECK(hs_verify("{\"sub\":\"42\",\"iss\":[\"dna-api\"],\"aud\":\"dna-api\",\"exp\":" EXP_OK
                     ",\"roles\":[\"member\"]}",
                     NULL, NULL) == AUTH_INVALID);
@@ -425,13 +416,11 @@ static void test_audience(void)
                     ",\"roles\":[\"member\"]}",
                     NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "wrong audience");
-    CHECK(hs_verify("{\"sub\":\"42\",\"iss\":\"dna-api\",\"exp\":" EXP_OK
+    CHECK(hs_verify("{\"sub\":\"42\",\"iss\":\"dna-api\",\"exp\":" EXP_OK ",\"roles\":[\"member\"]}", NULL,
+                    NULL) == AUTH_INVALID);
+    CHECK(hs_verify("{\"sub\":\"42\",\"iss\":\"dna-api\",\"aud\":[\"other\",\"dna-api\"],\"exp\":" EXP_OK
                     ",\"roles\":[\"member\"]}",
-                    NULL, NULL) == AUTH_INVALID);
-    CHECK(hs_verify(
-              "{\"sub\":\"42\",\"iss\":\"dna-api\",\"aud\":[\"other\",\"dna-api\"],\"exp\":" EXP_OK
-              ",\"roles\":[\"member\"]}",
-              NULL, NULL) == AUTH_OK);
+                    NULL, NULL) == AUTH_OK);
     CHECK(hs_verify("{\"sub\":\"42\",\"iss\":\"dna-api\",\"aud\":[\"other\",7],\"exp\":" EXP_OK
                     ",\"roles\":[\"member\"]}",
                     NULL, NULL) == AUTH_INVALID);
@@ -449,9 +438,8 @@ static void test_bad_signature(void)
     tok[n - 2] = tok[n - 2] == 'A' ? 'B' : 'A';
     CHECK(verify_free(&k, tok, NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "bad signature");
-    CHECK(verify_free(&k,
-                      lib_token(JWT_ALG_HS256, OTHER_SECRET, strlen(OTHER_SECRET), VALID_HS, NULL),
-                      NULL, NULL) == AUTH_INVALID);
+    CHECK(verify_free(&k, lib_token(JWT_ALG_HS256, OTHER_SECRET, strlen(OTHER_SECRET), VALID_HS, NULL), NULL,
+                      NULL) == AUTH_INVALID);
     /* payload changed after signing */
     char *good = hs_lib(VALID_HS);
     char *forged = raw_token("{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
@@ -466,59 +454,53 @@ static void test_alg_none(void)
     auth_keys k = hs_keys();
     auth_keys both = idp_keys(RSA_PUB, AUTH_ALG_RS256, 1);
     const char *why = NULL;
-    const char *headers[] = {"{\"alg\":\"none\",\"typ\":\"JWT\"}", "{\"alg\":\"none\"}",
-                             "{\"alg\":\"None\"}", "{\"alg\":\"NONE\"}", "{\"alg\":\"hs256\"}"};
+    const char *headers[] = {"{\"alg\":\"none\",\"typ\":\"JWT\"}", "{\"alg\":\"none\"}", "{\"alg\":\"None\"}",
+                             "{\"alg\":\"NONE\"}", "{\"alg\":\"hs256\"}"};
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {
         /* "h.p." (empty signature), "h.p" (no signature part), "h.p.sig" */
-        CHECK(verify_free(&k, raw_token(headers[i], VALID_HS, NULL, ""), NULL, &why) ==
-              AUTH_INVALID);
-        CHECK(verify_free(&k, raw_token(headers[i], VALID_HS, NULL, NULL), NULL, NULL) ==
-              AUTH_INVALID);
+        CHECK(verify_free(&k, raw_token(headers[i], VALID_HS, NULL, ""), NULL, &why) == AUTH_INVALID);
+        CHECK(verify_free(&k, raw_token(headers[i], VALID_HS, NULL, NULL), NULL, NULL) == AUTH_INVALID);
         CHECK(verify_free(&k, raw_token(headers[i], VALID_HS, NULL, "c2lnbmF0dXJl"), NULL, &why) ==
               AUTH_INVALID);
         CHECK_STR(why, "algorithm not accepted");
-        CHECK(verify_free(&both, raw_token(headers[i], VALID_HS, NULL, "c2lnbmF0dXJl"), NULL,
-                          NULL) == AUTH_INVALID);
+        CHECK(verify_free(&both, raw_token(headers[i], VALID_HS, NULL, "c2lnbmF0dXJl"), NULL, NULL) ==
+              AUTH_INVALID);
     }
     /* libjwt's own alg-none encoding */
-    CHECK(verify_free(&k, lib_token(JWT_ALG_NONE, NULL, 0, VALID_HS, NULL), NULL, NULL) ==
-          AUTH_INVALID);
+    CHECK(verify_free(&k, lib_token(JWT_ALG_NONE, NULL, 0, VALID_HS, NULL), NULL, NULL) == AUTH_INVALID);
     /* HMAC with the secret but the header says HS256 in another case */
-    CHECK(verify_free(&k, raw_token("{\"alg\":\"Hs256\"}", VALID_HS, HS_SECRET, NULL), NULL,
-                      NULL) == AUTH_INVALID);
+    CHECK(verify_free(&k, raw_token("{\"alg\":\"Hs256\"}", VALID_HS, HS_SECRET, NULL), NULL, NULL) ==
+          AUTH_INVALID);
 }
 
 static void test_hs256_with_public_key_as_secret(void)
 {
     const char *why = NULL;
-    const char *idp_claims =
-        "{\"sub\":\"u1\",\"iss\":\"" IDP_ISS "\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
-        ",\"email\":\"a@b.example\",\"realm_access\":{\"roles\":[\"member\"]}}";
+    const char *idp_claims = "{\"sub\":\"u1\",\"iss\":\"" IDP_ISS "\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
+                             ",\"email\":\"a@b.example\",\"realm_access\":{\"roles\":[\"member\"]}}";
     /* only the public key configured: HS256 is not accepted at all */
     auth_keys pub_only = idp_keys(RSA_PUB, AUTH_ALG_RS256, 0);
-    CHECK(verify_free(&pub_only,
-                      lib_token(JWT_ALG_HS256, RSA_PUB, strlen(RSA_PUB), idp_claims, NULL), NULL,
+    CHECK(verify_free(&pub_only, lib_token(JWT_ALG_HS256, RSA_PUB, strlen(RSA_PUB), idp_claims, NULL), NULL,
                       &why) == AUTH_INVALID);
     CHECK_STR(why, "algorithm not accepted");
-    CHECK(verify_free(&pub_only, lib_token(JWT_ALG_HS256, RSA_PUB, strlen(RSA_PUB), VALID_HS, NULL),
-                      NULL, NULL) == AUTH_INVALID);
+    CHECK(verify_free(&pub_only, lib_token(JWT_ALG_HS256, RSA_PUB, strlen(RSA_PUB), VALID_HS, NULL), NULL,
+                      NULL) == AUTH_INVALID);
     /* public key and an HS secret configured: verified with the secret, fails */
     auth_keys both = idp_keys(RSA_PUB, AUTH_ALG_RS256, 1);
-    CHECK(verify_free(&both, lib_token(JWT_ALG_HS256, RSA_PUB, strlen(RSA_PUB), VALID_HS, NULL),
-                      NULL, &why) == AUTH_INVALID);
+    CHECK(verify_free(&both, lib_token(JWT_ALG_HS256, RSA_PUB, strlen(RSA_PUB), VALID_HS, NULL), NULL,
+                      &why) == AUTH_INVALID);
     CHECK_STR(why, "bad signature");
-    CHECK(verify_free(&both, lib_token(JWT_ALG_HS256, RSA_PUB, strlen(RSA_PUB), idp_claims, NULL),
-                      NULL, NULL) == AUTH_INVALID);
+    CHECK(verify_free(&both, lib_token(JWT_ALG_HS256, RSA_PUB, strlen(RSA_PUB), idp_claims, NULL), NULL,
+                      NULL) == AUTH_INVALID);
     /* same with an EC key */
     auth_keys ec_only = idp_keys(EC_PUB, AUTH_ALG_ES256, 0);
-    CHECK(verify_free(&ec_only, lib_token(JWT_ALG_HS256, EC_PUB, strlen(EC_PUB), idp_claims, NULL),
-                      NULL, NULL) == AUTH_INVALID);
+    CHECK(verify_free(&ec_only, lib_token(JWT_ALG_HS256, EC_PUB, strlen(EC_PUB), idp_claims, NULL), NULL,
+                      NULL) == AUTH_INVALID);
 }
 
-#define IDP_CLAIMS(roles)                                                                          \
-    "{\"sub\":\"f81d4fae\",\"iss\":\"" IDP_ISS                                                     \
-    "\",\"aud\":[\"account\",\"dna-api\"],\"iat\":" NOW_S ",\"exp\":" EXP_OK                       \
-    ",\"email\":\"ann@city.example\",\"realm_access\":{\"roles\":" roles "}}"
+#define IDP_CLAIMS(roles)                                                                                    \
+    "{\"sub\":\"f81d4fae\",\"iss\":\"" IDP_ISS "\",\"aud\":[\"account\",\"dna-api\"],\"iat\":" NOW_S         \
+    ",\"exp\":" EXP_OK ",\"email\":\"ann@city.example\",\"realm_access\":{\"roles\":" roles "}}"
 
 static void test_rs256_when_only_hs(void)
 {
@@ -540,15 +522,14 @@ static void test_pinned_public_alg(void)
     CHECK(verify_free(&es, rs_lib(IDP_CLAIMS("[\"member\"]")), NULL, NULL) == AUTH_INVALID);
     /* other algorithms of the same families */
     CHECK(verify_free(&rs,
-                      lib_token(JWT_ALG_RS512, RSA_PRIV, strlen(RSA_PRIV),
-                                IDP_CLAIMS("[\"member\"]"), NULL),
+                      lib_token(JWT_ALG_RS512, RSA_PRIV, strlen(RSA_PRIV), IDP_CLAIMS("[\"member\"]"), NULL),
                       NULL, NULL) == AUTH_INVALID);
     auth_keys hs = hs_keys();
-    CHECK(verify_free(&hs, lib_token(JWT_ALG_HS384, HS_SECRET, strlen(HS_SECRET), VALID_HS, NULL),
-                      NULL, &why) == AUTH_INVALID);
+    CHECK(verify_free(&hs, lib_token(JWT_ALG_HS384, HS_SECRET, strlen(HS_SECRET), VALID_HS, NULL), NULL,
+                      &why) == AUTH_INVALID);
     CHECK_STR(why, "algorithm not accepted");
-    CHECK(verify_free(&hs, lib_token(JWT_ALG_HS512, HS_SECRET, strlen(HS_SECRET), VALID_HS, NULL),
-                      NULL, NULL) == AUTH_INVALID);
+    CHECK(verify_free(&hs, lib_token(JWT_ALG_HS512, HS_SECRET, strlen(HS_SECRET), VALID_HS, NULL), NULL,
+                      NULL) == AUTH_INVALID);
     /* ES256 pinned but the configured PEM is an RSA key: libjwt refuses */
     auth_keys mixed = idp_keys(RSA_PUB, AUTH_ALG_ES256, 0);
     CHECK(verify_free(&mixed, es_lib(IDP_CLAIMS("[\"member\"]")), NULL, NULL) == AUTH_INVALID);
@@ -576,15 +557,9 @@ static void test_shape(void)
     CHECK(auth_verify(&k, four, NOW, &c, NULL) == AUTH_INVALID);
     free(four);
     free(tok);
-    const char *odd[] = {"..",
-                         ".",
-                         "a",
-                         "a.b",
-                         "..c",
-                         "eyJhbGciOiJIUzI1NiJ9..c2ln",
-                         "eyJhbGciOiJIUzI1NiJ9.e30.",
-                         ".e30.c2ln",
-                         "a.b.c.d"};
+    const char *odd[] = {
+        "..",        ".",      "a", "a.b", "..c", "eyJhbGciOiJIUzI1NiJ9..c2ln", "eyJhbGciOiJIUzI1NiJ9.e30.",
+        ".e30.c2ln", "a.b.c.d"};
     for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++)
         CHECK(auth_verify(&k, odd[i], NOW, &c, NULL) == AUTH_INVALID);
     /* why and out may be NULL */
@@ -630,15 +605,14 @@ static void test_bad_base64(void)
                              "\"HS256\""};
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {
         const char *why = NULL;
-        CHECK(verify_free(&k, raw_token(headers[i], VALID_HS, HS_SECRET, NULL), NULL, &why) ==
-              AUTH_INVALID);
+        CHECK(verify_free(&k, raw_token(headers[i], VALID_HS, HS_SECRET, NULL), NULL, &why) == AUTH_INVALID);
         CHECK_STR(why, "malformed header");
     }
     /* payload not JSON or not an object (correctly signed) */
     CHECK(verify_free(&k, raw_token("{\"alg\":\"HS256\"}", "[1,2]", HS_SECRET, NULL), NULL, NULL) ==
           AUTH_INVALID);
-    CHECK(verify_free(&k, raw_token("{\"alg\":\"HS256\"}", "{\"exp\":", HS_SECRET, NULL), NULL,
-                      NULL) == AUTH_INVALID);
+    CHECK(verify_free(&k, raw_token("{\"alg\":\"HS256\"}", "{\"exp\":", HS_SECRET, NULL), NULL, NULL) ==
+          AUTH_INVALID);
 }
 
 static void test_too_long(void)
@@ -650,8 +624,7 @@ static void test_too_long(void)
     auth_verdict want[] = {AUTH_OK, AUTH_INVALID};
     for (size_t i = 0; i < 2; i++) {
         char *claims = malloc(pads[i] + 256);
-        int n =
-            snprintf(claims, 256, "{" OURS ",\"exp\":" EXP_OK ",\"roles\":[\"member\"],\"pad\":\"");
+        int n = snprintf(claims, 256, "{" OURS ",\"exp\":" EXP_OK ",\"roles\":[\"member\"],\"pad\":\"");
         memset(claims + n, 'x', pads[i]);
         memcpy(claims + n + pads[i], "\"}", 3);
         char *tok = hs_lib(claims);
@@ -679,33 +652,29 @@ static void test_kid_ignored(void)
 {
     auth_keys k = hs_keys();
     auth_claims c;
-    CHECK(verify_free(
-              &k,
-              lib_token(JWT_ALG_HS256, HS_SECRET, strlen(HS_SECRET), VALID_HS, "../../etc/passwd"),
-              &c, NULL) == AUTH_OK);
+    CHECK(verify_free(&k,
+                      lib_token(JWT_ALG_HS256, HS_SECRET, strlen(HS_SECRET), VALID_HS, "../../etc/passwd"),
+                      &c, NULL) == AUTH_OK);
     CHECK_STR(c.sub, "42");
     /* signed with the "file's contents" or any other key: refused */
-    CHECK(verify_free(&k,
-                      lib_token(JWT_ALG_HS256, OTHER_SECRET, strlen(OTHER_SECRET), VALID_HS,
-                                "../../etc/passwd"),
-                      NULL, NULL) == AUTH_INVALID);
+    CHECK(verify_free(
+              &k, lib_token(JWT_ALG_HS256, OTHER_SECRET, strlen(OTHER_SECRET), VALID_HS, "../../etc/passwd"),
+              NULL, NULL) == AUTH_INVALID);
     CHECK(verify_free(&k, lib_token(JWT_ALG_HS256, "", 1, VALID_HS, "/dev/null"), NULL, NULL) ==
           AUTH_INVALID);
     auth_keys rs = idp_keys(RSA_PUB, AUTH_ALG_RS256, 0);
     CHECK(verify_free(&rs,
-                      lib_token(JWT_ALG_RS256, RSA_PRIV, strlen(RSA_PRIV),
-                                IDP_CLAIMS("[\"member\"]"), "../../etc/passwd"),
+                      lib_token(JWT_ALG_RS256, RSA_PRIV, strlen(RSA_PRIV), IDP_CLAIMS("[\"member\"]"),
+                                "../../etc/passwd"),
                       NULL, NULL) == AUTH_OK);
 }
 
 static void test_exp_types(void)
 {
     const char *why = NULL;
-    CHECK(hs_verify("{" OURS ",\"exp\":\"9999999999\",\"roles\":[\"member\"]}", NULL, &why) ==
-          AUTH_INVALID);
+    CHECK(hs_verify("{" OURS ",\"exp\":\"9999999999\",\"roles\":[\"member\"]}", NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "exp not an integer");
-    CHECK(hs_verify("{" OURS ",\"exp\":9999999999.0,\"roles\":[\"member\"]}", NULL, NULL) ==
-          AUTH_INVALID);
+    CHECK(hs_verify("{" OURS ",\"exp\":9999999999.0,\"roles\":[\"member\"]}", NULL, NULL) == AUTH_INVALID);
     CHECK(hs_verify("{" OURS ",\"exp\":1e10,\"roles\":[\"member\"]}", NULL, NULL) == AUTH_INVALID);
     CHECK(hs_verify("{" OURS ",\"exp\":true,\"roles\":[\"member\"]}", NULL, NULL) == AUTH_INVALID);
     CHECK(hs_verify("{" OURS ",\"exp\":null,\"roles\":[\"member\"]}", NULL, NULL) == AUTH_INVALID);
@@ -715,8 +684,8 @@ static void test_exp_types(void)
     auth_keys k = hs_keys();
     CHECK(verify_free(&k,
                       raw_token("{\"alg\":\"HS256\"}",
-                                "{" OURS ",\"exp\":99999999999999999999,\"roles\":[\"member\"]}",
-                                HS_SECRET, NULL),
+                                "{" OURS ",\"exp\":99999999999999999999,\"roles\":[\"member\"]}", HS_SECRET,
+                                NULL),
                       NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "malformed claims");
 }
@@ -725,8 +694,7 @@ static void test_sub(void)
 {
     const char *why = NULL;
     auth_claims c;
-    CHECK(hs_verify("{\"iss\":\"dna-api\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
-                    ",\"roles\":[\"member\"]}",
+    CHECK(hs_verify("{\"iss\":\"dna-api\",\"aud\":\"dna-api\",\"exp\":" EXP_OK ",\"roles\":[\"member\"]}",
                     NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "bad or missing sub");
     CHECK(hs_verify("{\"sub\":\"\",\"iss\":\"dna-api\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
@@ -758,24 +726,20 @@ static void test_roles(void)
     CHECK(c.roles == 0);
     CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":[]}", NULL, NULL) == AUTH_NO_ROLE);
     CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":null}", NULL, NULL) == AUTH_NO_ROLE);
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":[\"admin\",\"root\",\"Member\",\"\"]}",
-                    NULL, NULL) == AUTH_NO_ROLE);
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":[1,true,{}]}", NULL, NULL) ==
-          AUTH_NO_ROLE);
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":[\"admin\",\"root\",\"Member\",\"\"]}", NULL,
+                    NULL) == AUTH_NO_ROLE);
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":[1,true,{}]}", NULL, NULL) == AUTH_NO_ROLE);
     CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":[\"admin\",\"organizer\",\"superuser\","
                     "\"ombudsman\"]}",
                     &c, NULL) == AUTH_OK);
     CHECK(c.roles == (ROLE_ORGANIZER | ROLE_MEMBER | ROLE_OMBUDSMAN));
     CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":[\"analyst\"]}", &c, NULL) == AUTH_OK);
     CHECK(c.roles == (ROLE_ANALYST | ROLE_MEMBER));
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":[\"ombudsman\"]}", &c, NULL) ==
-          AUTH_OK);
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":[\"ombudsman\"]}", &c, NULL) == AUTH_OK);
     CHECK(c.roles == ROLE_OMBUDSMAN);
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":\"program_manager\"}", &c, NULL) ==
-          AUTH_OK);
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":\"program_manager\"}", &c, NULL) == AUTH_OK);
     CHECK(c.roles == (ROLE_PROGRAM_MANAGER | ROLE_MEMBER));
-    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":{\"member\":true}}", NULL, &why) ==
-          AUTH_INVALID);
+    CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":{\"member\":true}}", NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "malformed roles claim");
     CHECK(hs_verify("{" OURS ",\"exp\":" EXP_OK ",\"roles\":7}", NULL, NULL) == AUTH_INVALID);
 }
@@ -784,9 +748,8 @@ static void test_idp_rs256(void)
 {
     auth_keys k = idp_keys(RSA_PUB, AUTH_ALG_RS256, 1);
     auth_claims c;
-    CHECK(verify_free(&k,
-                      rs_lib(IDP_CLAIMS("[\"offline_access\",\"analyst\",\"uma_authorization\"]")),
-                      &c, NULL) == AUTH_OK);
+    CHECK(verify_free(&k, rs_lib(IDP_CLAIMS("[\"offline_access\",\"analyst\",\"uma_authorization\"]")), &c,
+                      NULL) == AUTH_OK);
     CHECK_STR(c.sub, "f81d4fae");
     CHECK_STR(c.member_ref, "ann@city.example");
     CHECK(c.from_idp == 1);
@@ -803,14 +766,12 @@ static void test_idp_rs256(void)
     CHECK_STR(why, "bad signature");
     /* roles at the top level are not where the IdP keeps them */
     CHECK(verify_free(&k,
-                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS
-                             "\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
+                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS "\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
                              ",\"email\":\"a@b\",\"roles\":[\"member\"]}"),
                       NULL, NULL) == AUTH_NO_ROLE);
     /* path through a non-object */
     CHECK(verify_free(&k,
-                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS
-                             "\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
+                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS "\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
                              ",\"email\":\"a@b\",\"realm_access\":[\"member\"]}"),
                       NULL, NULL) == AUTH_NO_ROLE);
     CHECK(verify_free(&k, rs_lib(IDP_CLAIMS("[\"nobody\"]")), NULL, NULL) == AUTH_NO_ROLE);
@@ -848,19 +809,16 @@ static void test_idp_claims(void)
     const char *why = NULL;
     /* member claim missing, not a string, empty, too long */
     CHECK(verify_free(&k,
-                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS
-                             "\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
+                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS "\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
                              ",\"realm_access\":{\"roles\":[\"member\"]}}"),
                       NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "bad or missing member claim");
     CHECK(verify_free(&k,
-                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS
-                             "\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
+                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS "\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
                              ",\"email\":[\"a@b\"],\"realm_access\":{\"roles\":[\"member\"]}}"),
                       NULL, NULL) == AUTH_INVALID);
     CHECK(verify_free(&k,
-                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS
-                             "\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
+                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS "\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
                              ",\"email\":\"\",\"realm_access\":{\"roles\":[\"member\"]}}"),
                       NULL, NULL) == AUTH_INVALID);
     char claims[1024], mail[300];
@@ -872,15 +830,13 @@ static void test_idp_claims(void)
              mail);
     CHECK(verify_free(&k, rs_lib(claims), NULL, NULL) == AUTH_INVALID);
     /* an IdP token must carry the IdP's issuer, not ours */
-    CHECK(
-        verify_free(&k,
-                    rs_lib("{\"sub\":\"u\",\"iss\":\"dna-api\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
-                           ",\"email\":\"a@b\",\"realm_access\":{\"roles\":[\"member\"]}}"),
-                    NULL, &why) == AUTH_INVALID);
+    CHECK(verify_free(&k,
+                      rs_lib("{\"sub\":\"u\",\"iss\":\"dna-api\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
+                             ",\"email\":\"a@b\",\"realm_access\":{\"roles\":[\"member\"]}}"),
+                      NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "wrong issuer");
     CHECK(verify_free(&k,
-                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS
-                             "\",\"aud\":\"account\",\"exp\":" EXP_OK
+                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS "\",\"aud\":\"account\",\"exp\":" EXP_OK
                              ",\"email\":\"a@b\",\"realm_access\":{\"roles\":[\"member\"]}}"),
                       NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "wrong audience");
@@ -889,8 +845,7 @@ static void test_idp_claims(void)
     CHECK_STR(why, "wrong issuer");
     /* expiry applies to IdP tokens too */
     CHECK(verify_free(&k,
-                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS
-                             "\",\"aud\":\"dna-api\",\"exp\":" MINUS_61
+                      rs_lib("{\"sub\":\"u\",\"iss\":\"" IDP_ISS "\",\"aud\":\"dna-api\",\"exp\":" MINUS_61
                              ",\"email\":\"a@b\",\"realm_access\":{\"roles\":[\"member\"]}}"),
                       NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "token expired");
@@ -907,47 +862,41 @@ static void test_duplicate_keys(void)
                                 HS_SECRET, NULL),
                       NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "malformed claims");
-    CHECK(
-        verify_free(&k,
-                    raw_token("{\"alg\":\"HS256\"}",
-                              "{" OURS ",\"sub\":\"1\",\"exp\":" EXP_OK ",\"roles\":[\"member\"]}",
-                              HS_SECRET, NULL),
-                    NULL, NULL) == AUTH_INVALID);
     CHECK(verify_free(&k,
                       raw_token("{\"alg\":\"HS256\"}",
-                                "{" OURS ",\"exp\":" EXP_OK
-                                ",\"exp\":9999999999,\"roles\":[\"member\"]}",
+                                "{" OURS ",\"sub\":\"1\",\"exp\":" EXP_OK ",\"roles\":[\"member\"]}",
+                                HS_SECRET, NULL),
+                      NULL, NULL) == AUTH_INVALID);
+    CHECK(verify_free(&k,
+                      raw_token("{\"alg\":\"HS256\"}",
+                                "{" OURS ",\"exp\":" EXP_OK ",\"exp\":9999999999,\"roles\":[\"member\"]}",
                                 HS_SECRET, NULL),
                       NULL, NULL) == AUTH_INVALID);
     /* in the header too */
-    CHECK(verify_free(&k,
-                      raw_token("{\"alg\":\"none\",\"alg\":\"HS256\"}", VALID_HS, HS_SECRET, NULL),
-                      NULL, &why) == AUTH_INVALID);
+    CHECK(verify_free(&k, raw_token("{\"alg\":\"none\",\"alg\":\"HS256\"}", VALID_HS, HS_SECRET, NULL), NULL,
+                      &why) == AUTH_INVALID);
     CHECK_STR(why, "malformed header");
     /* a \u0000 in a claim is refused by Jansson */
-    CHECK(verify_free(
-              &k,
-              raw_token(
-                  "{\"alg\":\"HS256\"}",
-                  "{\"sub\":\"4\\u00002\",\"iss\":\"dna-api\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
-                  ",\"roles\":[\"member\"]}",
-                  HS_SECRET, NULL),
-              NULL, NULL) == AUTH_INVALID);
+    CHECK(
+        verify_free(&k,
+                    raw_token("{\"alg\":\"HS256\"}",
+                              "{\"sub\":\"4\\u00002\",\"iss\":\"dna-api\",\"aud\":\"dna-api\",\"exp\":" EXP_OK
+                              ",\"roles\":[\"member\"]}",
+                              HS_SECRET, NULL),
+                    NULL, NULL) == AUTH_INVALID);
 }
 
 static void test_crit_header(void)
 {
     auth_keys k = hs_keys();
     const char *why = NULL;
-    CHECK(verify_free(&k,
-                      raw_token("{\"alg\":\"HS256\",\"crit\":[\"exp\"],\"exp\":1}", VALID_HS,
-                                HS_SECRET, NULL),
-                      NULL, &why) == AUTH_INVALID);
+    CHECK(verify_free(
+              &k, raw_token("{\"alg\":\"HS256\",\"crit\":[\"exp\"],\"exp\":1}", VALID_HS, HS_SECRET, NULL),
+              NULL, &why) == AUTH_INVALID);
     CHECK_STR(why, "unsupported critical header");
     /* libjwt 1.10 refuses any typ other than "JWT" (case-insensitive) */
-    CHECK(verify_free(
-              &k, raw_token("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}", VALID_HS, HS_SECRET, NULL),
-              NULL, NULL) == AUTH_INVALID);
+    CHECK(verify_free(&k, raw_token("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}", VALID_HS, HS_SECRET, NULL),
+                      NULL, NULL) == AUTH_INVALID);
 }
 
 static void test_issue_round_trip(void)

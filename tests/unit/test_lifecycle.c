@@ -12,18 +12,9 @@
  *   rejected -> triaged (reopen)
  *   duplicate -> triaged (reopen) */
 static const char *const ALLOWED_PAIRS[] = {
-    "new>triaged",
-    "new>rejected",
-    "triaged>in_progress",
-    "triaged>rejected",
-    "triaged>duplicate",
-    "in_progress>resolved",
-    "in_progress>rejected",
-    "resolved>duplicate",
-    "resolved>triaged",
-    "rejected>triaged",
-    "duplicate>triaged",
-    NULL,
+    "new>triaged",       "new>rejected",         "triaged>in_progress",  "triaged>rejected",
+    "triaged>duplicate", "in_progress>resolved", "in_progress>rejected", "resolved>duplicate",
+    "resolved>triaged",  "rejected>triaged",     "duplicate>triaged",    NULL,
 };
 
 static int drawn(lc_status from, lc_status to)
@@ -121,7 +112,8 @@ static void targets_are_listed_in_order(void)
 {
     lc_status out[LC_COUNT];
     CHECK(lifecycle_targets(LC_NEW, out) == 2 && out[0] == LC_TRIAGED && out[1] == LC_REJECTED);
-    CHECK(lifecycle_targets(LC_TRIAGED, out) == 3 && out[0] == LC_IN_PROGRESS && out[1] == LC_REJECTED && out[2] == LC_DUPLICATE);
+    CHECK(lifecycle_targets(LC_TRIAGED, out) == 3 && out[0] == LC_IN_PROGRESS && out[1] == LC_REJECTED &&
+          out[2] == LC_DUPLICATE);
     CHECK(lifecycle_targets(LC_IN_PROGRESS, out) == 2 && out[0] == LC_RESOLVED && out[1] == LC_REJECTED);
     CHECK(lifecycle_targets(LC_RESOLVED, out) == 2 && out[0] == LC_TRIAGED && out[1] == LC_DUPLICATE);
     CHECK(lifecycle_targets(LC_REJECTED, out) == 1 && out[0] == LC_TRIAGED);
