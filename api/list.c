@@ -359,7 +359,8 @@ void list_answer(req_ctx *ctx, list_request *lr)
     int have_cursor = 0;
     if (cursor_text != NULL && !bad) {
         if (cursor_decode(cursor_text, &cur) != 0 || strcmp(cur.sort, sort->sort) != 0)
-            dna_err_field(&e, "cursor", "is not a cursor of this listing (sort changed or text altered)"), bad = 1;
+            dna_err_field(&e, "cursor", "is not a cursor of this listing (sort changed or text altered)"),
+                bad = 1;
         else
             have_cursor = 1;
     }

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "auth.h"
 #include "accounts.h"
+#include "auth.h"
 #include "config.h"
 #include "db.h"
 #include "log.h"
@@ -26,13 +26,12 @@ static int usage(const char *msg)
 {
     if (msg)
         fprintf(stderr, "dna-api: %s\n", msg);
-    fprintf(stderr,
-            "usage: dna-api [serve]\n"
-            "       dna-api migrate\n"
-            "       dna-api seed [--members N] [--reports N] [--seed S] [--as-of YYYY-MM-DD]\n"
-            "       dna-api token --sub ID --roles r1,r2 [--ttl S]\n"
-            "       dna-api client add --id ID --roles r1,r2\n"
-            "Configuration comes from DNA_* environment variables (see README.md).\n");
+    fprintf(stderr, "usage: dna-api [serve]\n"
+                    "       dna-api migrate\n"
+                    "       dna-api seed [--members N] [--reports N] [--seed S] [--as-of YYYY-MM-DD]\n"
+                    "       dna-api token --sub ID --roles r1,r2 [--ttl S]\n"
+                    "       dna-api client add --id ID --roles r1,r2\n"
+                    "Configuration comes from DNA_* environment variables (see README.md).\n");
     return EXIT_USAGE;
 }
 
@@ -78,8 +77,8 @@ static int apply_pseudonym_key(PGconn *pg, const dna_config *cfg)
     if (cfg->pseudonym_key == NULL)
         return 0;
     const char *values[1] = {cfg->pseudonym_key};
-    PGresult *r = PQexecParams(pg, "UPDATE app_settings SET value = $1 WHERE key = 'pseudonym_key'", 1,
-                               NULL, values, NULL, NULL, 0);
+    PGresult *r = PQexecParams(pg, "UPDATE app_settings SET value = $1 WHERE key = 'pseudonym_key'", 1, NULL,
+                               values, NULL, NULL, 0);
     int ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
     PQclear(r);
     return ok ? 0 : -1;
@@ -133,8 +132,7 @@ static int cmd_seed(const dna_config *cfg, int argc, char **argv)
             o.ref_year = (int)strtol(val, NULL, 10);
             o.ref_month = (int)strtol(val + 5, NULL, 10);
             o.ref_day = (int)strtol(val + 8, NULL, 10);
-        }
-        else
+        } else
             return usage("seed: bad option or value");
         i++;
     }

@@ -10,8 +10,8 @@
 #include "audit.h"
 #include "auth.h"
 
-static const char *const STAFF_ROLES[] = {"member", "organizer", "deregulation_team", "program_manager",
-                                          "analyst", NULL};
+static const char *const STAFF_ROLES[] = {"member",          "organizer", "deregulation_team",
+                                          "program_manager", "analyst",   NULL};
 
 const field_spec MEMBERS_CREATE_FIELDS[] = {
     {.name = "name", .type = F_STRING, .required = 1, .maxlen = 200},
@@ -41,25 +41,28 @@ const field_spec MEMBERS_PATCH_FIELDS[] = {
 
 #define MEMBER_ROW "member_json(m, d.code, $2::boolean)::text, m.version, m.id"
 
-static const db_stmt GET = {"members_get",
-                            "SELECT " MEMBER_ROW " FROM members m JOIN departments d ON d.id = m.department_id"
-                            " WHERE m.id = $1"};
+static const db_stmt GET = {"members_get", "SELECT " MEMBER_ROW
+                                           " FROM members m JOIN departments d ON d.id = m.department_id"
+                                           " WHERE m.id = $1"};
 
-#define LIST_SELECT(sortcol)                                                                       \
-    "SELECT member_json(m, d.code, $7::boolean)::text, " sortcol "::text, m.id"                    \
-    " FROM members m JOIN departments d ON d.id = m.department_id"                                 \
-    " WHERE ($1::text IS NULL OR d.code = $1) AND ($2::boolean IS NULL OR m.active = $2)"           \
-    " AND ($3::text IS NULL OR $3 = ANY (m.roles))"                                                \
-    " AND ($4::text IS NULL OR m.name ILIKE '%' || replace(replace(replace($4, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')" \
-    " AND ($5::date IS NULL OR m.joined_at >= $5) AND ($6::date IS NULL OR m.joined_at <= $6)"      \
+#define LIST_SELECT(sortcol)                                                                                 \
+    "SELECT member_json(m, d.code, $7::boolean)::text, " sortcol "::text, m.id"                              \
+    " FROM members m JOIN departments d ON d.id = m.department_id"                                           \
+    " WHERE ($1::text IS NULL OR d.code = $1) AND ($2::boolean IS NULL OR m.active = $2)"                    \
+    " AND ($3::text IS NULL OR $3 = ANY (m.roles))"                                                          \
+    " AND ($4::text IS NULL OR m.name ILIKE '%' || replace(replace(replace($4, '\\', '\\\\'), '%', '\\%'), " \
+    "'_', '\\_') || '%')"                                                                                    \
+    " AND ($5::date IS NULL OR m.joined_at >= $5) AND ($6::date IS NULL OR m.joined_at <= $6)"               \
     " AND ($8::timestamptz IS NULL OR m.updated_at >= $8)"
 
-static const db_stmt LIST_ID = {"members_list_id", LIST_SELECT("''") " AND ($10::bigint IS NULL OR m.id > $10)"
-                                                                 " AND ($9::text IS NULL OR true)"
-                                                                 " ORDER BY m.id LIMIT $11"};
+static const db_stmt LIST_ID = {"members_list_id",
+                                LIST_SELECT("''") " AND ($10::bigint IS NULL OR m.id > $10)"
+                                                  " AND ($9::text IS NULL OR true)"
+                                                  " ORDER BY m.id LIMIT $11"};
 static const db_stmt LIST_NAME = {
-    "members_list_name", LIST_SELECT("m.name") " AND ($10::bigint IS NULL OR (m.name, m.id) > ($9::text, $10))"
-                                               " ORDER BY m.name, m.id LIMIT $11"};
+    "members_list_name",
+    LIST_SELECT("m.name") " AND ($10::bigint IS NULL OR (m.name, m.id) > ($9::text, $10))"
+                          " ORDER BY m.name, m.id LIMIT $11"};
 static const db_stmt LIST_NAME_DESC = {
     "members_list_name_desc",
     LIST_SELECT("m.name") " AND ($10::bigint IS NULL OR (m.name, m.id) < ($9::text, $10))"
@@ -74,9 +77,12 @@ static const db_stmt LIST_JOINED_DESC = {
                                " ORDER BY m.joined_at DESC, m.id DESC LIMIT $11"};
 
 const list_sort MEMBERS_SORTS[] = {
-    {"id", &LIST_ID, NULL},           {"name", &LIST_NAME, NULL},
-    {"-name", &LIST_NAME_DESC, NULL}, {"joined_at", &LIST_JOINED, NULL},
-    {"-joined_at", &LIST_JOINED_DESC, NULL}, {NULL, NULL, NULL},
+    {"id", &LIST_ID, NULL},
+    {"name", &LIST_NAME, NULL},
+    {"-name", &LIST_NAME_DESC, NULL},
+    {"joined_at", &LIST_JOINED, NULL},
+    {"-joined_at", &LIST_JOINED_DESC, NULL},
+    {NULL, NULL, NULL},
 };
 
 void member_doc_free(member_doc *d)
@@ -133,20 +139,21 @@ static const db_stmt INSERT = {
     " CASE WHEN $7::json IS NULL THEN '{}' ELSE ARRAY(SELECT json_array_elements_text($7::json)) END, $8)"
     " RETURNING id"};
 
-static const db_stmt UPDATE = {
-    "members_update",
-    "UPDATE members m SET"
-    " name = COALESCE($2, m.name), email = COALESCE(lower($3), m.email),"
-    " department_id = COALESCE($4::bigint, m.department_id),"
-    " job_title = CASE WHEN $5::boolean THEN $6 ELSE m.job_title END,"
-    " roles = CASE WHEN $7::json IS NULL THEN m.roles ELSE ARRAY(SELECT json_array_elements_text($7::json)) END,"
-    " interests = CASE WHEN $8::json IS NULL THEN m.interests"
-    "   ELSE ARRAY(SELECT json_array_elements_text($8::json)) END,"
-    " active = COALESCE($9::boolean, m.active),"
-    " password_hash = CASE WHEN $10::boolean THEN $11 ELSE m.password_hash END"
-    " WHERE m.id = $1 AND m.erased_at IS NULL RETURNING m.id"};
+static const db_stmt UPDATE = {"members_update",
+                               "UPDATE members m SET"
+                               " name = COALESCE($2, m.name), email = COALESCE(lower($3), m.email),"
+                               " department_id = COALESCE($4::bigint, m.department_id),"
+                               " job_title = CASE WHEN $5::boolean THEN $6 ELSE m.job_title END,"
+                               " roles = CASE WHEN $7::json IS NULL THEN m.roles ELSE ARRAY(SELECT "
+                               "json_array_elements_text($7::json)) END,"
+                               " interests = CASE WHEN $8::json IS NULL THEN m.interests"
+                               "   ELSE ARRAY(SELECT json_array_elements_text($8::json)) END,"
+                               " active = COALESCE($9::boolean, m.active),"
+                               " password_hash = CASE WHEN $10::boolean THEN $11 ELSE m.password_hash END"
+                               " WHERE m.id = $1 AND m.erased_at IS NULL RETURNING m.id"};
 
-static const db_stmt LOCK = {"members_lock", "SELECT version, erased_at IS NOT NULL FROM members WHERE id = $1 FOR UPDATE"};
+static const db_stmt LOCK = {"members_lock",
+                             "SELECT version, erased_at IS NOT NULL FROM members WHERE id = $1 FOR UPDATE"};
 
 static const db_stmt ERASE = {
     "members_erase",
@@ -236,8 +243,14 @@ dna_status members_create(const principal *p, const json_t *body, member_doc *ou
     }
     char *roles = json_text_or_null(json_object_get(body, "roles"));
     char *interests = json_text_or_null(json_object_get(body, "interests"));
-    const char *params[8] = {json_in_str(body, "name"), email, dept, json_in_str(body, "job_title"),
-                             roles, json_in_str(body, "joined_at"), interests, password ? hash : NULL};
+    const char *params[8] = {json_in_str(body, "name"),
+                             email,
+                             dept,
+                             json_in_str(body, "job_title"),
+                             roles,
+                             json_in_str(body, "joined_at"),
+                             interests,
+                             password ? hash : NULL};
     if (db_begin(c) != 0) {
         free(roles);
         free(interests);
@@ -370,9 +383,10 @@ dna_status members_erase(const principal *p, int64_t id, dna_err *err)
     return DNA_NO_CONTENT;
 }
 
-static const db_stmt BY_EMAIL = {"members_by_email",
-                                 "SELECT id FROM members WHERE lower(email) = lower($1) AND erased_at IS NULL"};
-static const db_stmt BY_ID = {"members_by_id", "SELECT id FROM members WHERE id = $1::bigint AND erased_at IS NULL"};
+static const db_stmt BY_EMAIL = {
+    "members_by_email", "SELECT id FROM members WHERE lower(email) = lower($1) AND erased_at IS NULL"};
+static const db_stmt BY_ID = {"members_by_id",
+                              "SELECT id FROM members WHERE id = $1::bigint AND erased_at IS NULL"};
 
 dna_status members_resolve_idp(const char *ref, const char *claim, int64_t *id)
 {

@@ -14,8 +14,8 @@
 #include "authz.h"
 #include "lifecycle.h"
 
-const char *const REPORT_CATEGORIES[] = {"procedure", "regulation", "it_system", "form", "communication", "other",
-                                         NULL};
+const char *const REPORT_CATEGORIES[] = {"procedure",     "regulation", "it_system", "form",
+                                         "communication", "other",      NULL};
 const char *const REPORT_PRIORITIES[] = {"low", "normal", "high", "urgent", NULL};
 
 #define ID_MAX 9007199254740991LL /* what a JSON number carries exactly */
@@ -64,8 +64,8 @@ const field_spec REPORTS_COMMENT_FIELDS[] = {
 /* Who may change what (api.md): the reporter the text while the report is
  * new, the team the handling. */
 static const char *const REPORTER_FIELDS[] = {"title", "description", "procedure", "impact", NULL};
-static const char *const TEAM_FIELDS[] = {"priority", "assignee_id", "department", "category", "theme_code",
-                                          "rule_id", NULL};
+static const char *const TEAM_FIELDS[] = {"priority",   "assignee_id", "department", "category",
+                                          "theme_code", "rule_id",     NULL};
 
 void reports_viewer(const principal *p, report_viewer *v)
 {
@@ -87,53 +87,49 @@ void report_doc_free(report_doc *d)
 
 /* ---- reads ------------------------------------------------------------- */
 
-static const db_stmt GET = {"reports_get", "SELECT " REPORT_JSON "::text, r.version, r.id"
-                                           REPORTS_FROM("$2", "$3", "$4") " WHERE r.id = $1"};
+static const db_stmt GET = {"reports_get", "SELECT " REPORT_JSON "::text, r.version, r.id" REPORTS_FROM(
+                                               "$2", "$3", "$4") " WHERE r.id = $1"};
 
 static const db_stmt EXISTS = {"reports_exists", "SELECT 1 FROM reports WHERE id = $1"};
 
 #define LIST_SELECT(sortcol) "SELECT " REPORT_JSON "::text, " sortcol "::text, r.id" LIST_FROM_WHERE
 /* The same rows as plain columns, for CSV exports (see list_sort.columns). */
 #define LIST_COLUMNS "SELECT rj.*" LIST_FROM_WHERE
-#define LIST_FROM_WHERE                                                                            \
-    REPORTS_FROM("$11", "$12", "$13")                                                              \
-    " WHERE ($1::text[] IS NULL OR r.status = ANY ($1::text[]))"                                   \
-    " AND ($2::text IS NULL OR d.code = $2) AND ($3::text IS NULL OR r.category = $3)"             \
-    " AND ($4::text IS NULL OR r.triage_week = $4) AND ($5::bigint IS NULL OR r.assignee_id = $5)" \
-    " AND ($6::text IS NULL OR r.theme_code = $6)"                                                 \
-    " AND ($7::text IS NULL OR r.search @@ websearch_to_tsquery('dutch', $7))"                     \
-    " AND ($8::date IS NULL OR r.created_at >= local_day_start($8))"                               \
-    " AND ($9::date IS NULL OR r.created_at < local_day_start($9::date + 1))"                            \
-    " AND ($10::boolean IS NULL OR (r.status = 'new' AND r.created_at < now() - interval '7 days') = $10)" \
+#define LIST_FROM_WHERE                                                                                      \
+    REPORTS_FROM("$11", "$12", "$13")                                                                        \
+    " WHERE ($1::text[] IS NULL OR r.status = ANY ($1::text[]))"                                             \
+    " AND ($2::text IS NULL OR d.code = $2) AND ($3::text IS NULL OR r.category = $3)"                       \
+    " AND ($4::text IS NULL OR r.triage_week = $4) AND ($5::bigint IS NULL OR r.assignee_id = $5)"           \
+    " AND ($6::text IS NULL OR r.theme_code = $6)"                                                           \
+    " AND ($7::text IS NULL OR r.search @@ websearch_to_tsquery('dutch', $7))"                               \
+    " AND ($8::date IS NULL OR r.created_at >= local_day_start($8))"                                         \
+    " AND ($9::date IS NULL OR r.created_at < local_day_start($9::date + 1))"                                \
+    " AND ($10::boolean IS NULL OR (r.status = 'new' AND r.created_at < now() - interval '7 days') = $10)"   \
     " AND ($14::timestamptz IS NULL OR r.updated_at >= $14)"
 
-#define KEYSET_CREATED_DESC                                                                        \
-    " AND ($16::bigint IS NULL OR (r.created_at, r.id) < ($15::timestamptz, $16))"                 \
+#define KEYSET_CREATED_DESC                                                                                  \
+    " AND ($16::bigint IS NULL OR (r.created_at, r.id) < ($15::timestamptz, $16))"                           \
     " ORDER BY r.created_at DESC, r.id DESC LIMIT $17"
-#define KEYSET_CREATED                                                                             \
-    " AND ($16::bigint IS NULL OR (r.created_at, r.id) > ($15::timestamptz, $16))"                 \
+#define KEYSET_CREATED                                                                                       \
+    " AND ($16::bigint IS NULL OR (r.created_at, r.id) > ($15::timestamptz, $16))"                           \
     " ORDER BY r.created_at, r.id LIMIT $17"
-#define KEYSET_SUPPORTERS_DESC                                                                     \
-    " AND ($16::bigint IS NULL OR (r.supporters_count, r.id) < ($15::integer, $16))"               \
+#define KEYSET_SUPPORTERS_DESC                                                                               \
+    " AND ($16::bigint IS NULL OR (r.supporters_count, r.id) < ($15::integer, $16))"                         \
     " ORDER BY r.supporters_count DESC, r.id DESC LIMIT $17"
-#define KEYSET_SUPPORTERS                                                                          \
-    " AND ($16::bigint IS NULL OR (r.supporters_count, r.id) > ($15::integer, $16))"               \
+#define KEYSET_SUPPORTERS                                                                                    \
+    " AND ($16::bigint IS NULL OR (r.supporters_count, r.id) > ($15::integer, $16))"                         \
     " ORDER BY r.supporters_count, r.id LIMIT $17"
 
-static const db_stmt LIST_CREATED_DESC = {
-    "reports_list_created_desc",
-    LIST_SELECT("r.created_at") KEYSET_CREATED_DESC};
-static const db_stmt LIST_CREATED = {
-    "reports_list_created",
-    LIST_SELECT("r.created_at") KEYSET_CREATED};
-static const db_stmt LIST_SUPPORTERS_DESC = {
-    "reports_list_supporters_desc",
-    LIST_SELECT("r.supporters_count") KEYSET_SUPPORTERS_DESC};
-static const db_stmt LIST_SUPPORTERS = {
-    "reports_list_supporters",
-    LIST_SELECT("r.supporters_count") KEYSET_SUPPORTERS};
+static const db_stmt LIST_CREATED_DESC = {"reports_list_created_desc",
+                                          LIST_SELECT("r.created_at") KEYSET_CREATED_DESC};
+static const db_stmt LIST_CREATED = {"reports_list_created", LIST_SELECT("r.created_at") KEYSET_CREATED};
+static const db_stmt LIST_SUPPORTERS_DESC = {"reports_list_supporters_desc",
+                                             LIST_SELECT("r.supporters_count") KEYSET_SUPPORTERS_DESC};
+static const db_stmt LIST_SUPPORTERS = {"reports_list_supporters",
+                                        LIST_SELECT("r.supporters_count") KEYSET_SUPPORTERS};
 
-static const db_stmt COLUMNS_CREATED_DESC = {"reports_columns_created_desc", LIST_COLUMNS KEYSET_CREATED_DESC};
+static const db_stmt COLUMNS_CREATED_DESC = {"reports_columns_created_desc",
+                                             LIST_COLUMNS KEYSET_CREATED_DESC};
 static const db_stmt COLUMNS_CREATED = {"reports_columns_created", LIST_COLUMNS KEYSET_CREATED};
 static const db_stmt COLUMNS_SUPPORTERS_DESC = {"reports_columns_supporters_desc",
                                                 LIST_COLUMNS KEYSET_SUPPORTERS_DESC};
@@ -148,38 +144,46 @@ const list_sort REPORTS_SORTS[] = {
 };
 
 /* A member reference as the viewer may see it: analysts ($2) get only the
- * pseudonym. */
-#define MEMBER_REF(prefix, idcol, namecol, pseudo)                                                 \
-    "'" prefix "_id', CASE WHEN " pseudo " THEN NULL ELSE " idcol " END,"                           \
-    " '" prefix "_name', CASE WHEN " pseudo " THEN NULL ELSE " namecol " END,"                      \
-    " '" prefix "_pseudonym', CASE WHEN " idcol " IS NOT NULL THEN member_pseudonym(" idcol ") END"
+ * pseudonym. `m` is the member joined on idcol (NULL when idcol is). */
+#define MEMBER_REF(prefix, idcol, namecol, pseudo)                                                           \
+    "'" prefix "_id', CASE WHEN " pseudo " THEN NULL ELSE " idcol " END,"                                    \
+    " '" prefix "_name', CASE WHEN " pseudo " THEN NULL ELSE " namecol " END,"                               \
+    " '" prefix "_pseudonym', m.pseudonym"
 
-#define HISTORY_SELECT(sortcol)                                                                    \
-    "SELECT json_build_object('id', h.id, 'report_id', h.report_id, 'at', rfc3339(h.at),"          \
-    " 'from', h.from_status, 'to', h.to_status, 'note', h.note, 'resolution', h.resolution,"       \
-    " 'duplicate_of', h.duplicate_of, " MEMBER_REF("actor", "h.actor_id", "m.name", "$2::boolean") ")::text," \
-    " " sortcol "::text, h.id FROM report_history h LEFT JOIN members m ON m.id = h.actor_id"      \
-    " WHERE h.report_id = $1 AND ($3::timestamptz IS NULL OR h.at >= $3)"
+#define HISTORY_SELECT(sortcol)                                                                              \
+    "SELECT json_build_object('id', h.id, 'report_id', h.report_id, 'at', rfc3339(h.at),"                    \
+    " 'from', h.from_status, 'to', h.to_status, 'note', h.note, 'resolution', h.resolution,"                 \
+    " 'duplicate_of', h.duplicate_of, " MEMBER_REF(                                                          \
+        "actor", "h.actor_id", "m.name",                                                                     \
+        "$2::boolean") ")::text,"                                                                            \
+                       " " sortcol                                                                           \
+                       "::text, h.id FROM report_history h LEFT JOIN members m ON m.id = h.actor_id"         \
+                       " WHERE h.report_id = $1 AND ($3::timestamptz IS NULL OR h.at >= $3)"
 
-static const db_stmt HISTORY_AT = {"reports_history_at",
-                                   HISTORY_SELECT("h.at") " AND ($5::bigint IS NULL OR (h.at, h.id) > ($4::timestamptz, $5))"
-                                                          " ORDER BY h.at, h.id LIMIT $6"};
+static const db_stmt HISTORY_AT = {
+    "reports_history_at",
+    HISTORY_SELECT("h.at") " AND ($5::bigint IS NULL OR (h.at, h.id) > ($4::timestamptz, $5))"
+                           " ORDER BY h.at, h.id LIMIT $6"};
 static const db_stmt HISTORY_AT_DESC = {
     "reports_history_at_desc",
     HISTORY_SELECT("h.at") " AND ($5::bigint IS NULL OR (h.at, h.id) < ($4::timestamptz, $5))"
                            " ORDER BY h.at DESC, h.id DESC LIMIT $6"};
 
-const list_sort REPORTS_HISTORY_SORTS[] = {{"at", &HISTORY_AT, NULL}, {"-at", &HISTORY_AT_DESC, NULL}, {NULL, NULL, NULL}};
+const list_sort REPORTS_HISTORY_SORTS[] = {
+    {"at", &HISTORY_AT, NULL}, {"-at", &HISTORY_AT_DESC, NULL}, {NULL, NULL, NULL}};
 
-#define COMMENT_JSON(alias, pseudo)                                                                \
-    "json_build_object('id', " alias ".id, 'report_id', " alias ".report_id, 'text', " alias ".text, " \
-    MEMBER_REF("author", alias ".author_id", "m.name", pseudo) ","                                 \
-    " 'created_at', rfc3339(" alias ".created_at), 'updated_at', rfc3339(" alias ".updated_at))::text"
+#define COMMENT_JSON(alias, pseudo)                                                                          \
+    "json_build_object('id', " alias ".id, 'report_id', " alias ".report_id, 'text', " alias                 \
+    ".text, " MEMBER_REF("author", alias ".author_id", "m.name",                                             \
+                         pseudo) ","                                                                         \
+                                 " 'created_at', rfc3339(" alias                                             \
+                                 ".created_at), 'updated_at', rfc3339(" alias ".updated_at))::text"
 
-#define COMMENTS_SELECT                                                                            \
-    "SELECT " COMMENT_JSON("c", "$2::boolean") ", c.created_at::text, c.id"                        \
-    " FROM report_comments c JOIN members m ON m.id = c.author_id"                                 \
-    " WHERE c.report_id = $1 AND ($3::timestamptz IS NULL OR c.updated_at >= $3)"
+#define COMMENTS_SELECT                                                                                      \
+    "SELECT " COMMENT_JSON(                                                                                  \
+        "c", "$2::boolean") ", c.created_at::text, c.id"                                                     \
+                            " FROM report_comments c JOIN members m ON m.id = c.author_id"                   \
+                            " WHERE c.report_id = $1 AND ($3::timestamptz IS NULL OR c.updated_at >= $3)"
 
 static const db_stmt COMMENTS_CREATED = {
     "reports_comments_created",
@@ -190,8 +194,9 @@ static const db_stmt COMMENTS_CREATED_DESC = {
     COMMENTS_SELECT " AND ($5::bigint IS NULL OR (c.created_at, c.id) < ($4::timestamptz, $5))"
                     " ORDER BY c.created_at DESC, c.id DESC LIMIT $6"};
 
-const list_sort REPORTS_COMMENTS_SORTS[] = {
-    {"created_at", &COMMENTS_CREATED, NULL}, {"-created_at", &COMMENTS_CREATED_DESC, NULL}, {NULL, NULL, NULL}};
+const list_sort REPORTS_COMMENTS_SORTS[] = {{"created_at", &COMMENTS_CREATED, NULL},
+                                            {"-created_at", &COMMENTS_CREATED_DESC, NULL},
+                                            {NULL, NULL, NULL}};
 
 /* Reads one report on connection c, as principal p sees it. */
 static dna_status fetch(db_conn *c, const principal *p, int64_t id, report_doc *out)
@@ -290,8 +295,7 @@ static dna_status refuse(db_conn *c, dna_status st)
 }
 
 /* Commits and reads the report back as the caller sees it. */
-static dna_status commit_and_fetch(db_conn *c, const principal *p, int64_t id, report_doc *out,
-                                   dna_err *err)
+static dna_status commit_and_fetch(db_conn *c, const principal *p, int64_t id, report_doc *out, dna_err *err)
 {
     if (db_commit(c) != 0)
         return fail(c, NULL, err);
@@ -338,8 +342,8 @@ typedef struct {
     int64_t reporter_id; /* 0 for anonymous reports */
 } locked_report;
 
-static const db_stmt LOCK = {"reports_lock",
-                             "SELECT status, version, COALESCE(reporter_id, 0) FROM reports WHERE id = $1 FOR UPDATE"};
+static const db_stmt LOCK = {
+    "reports_lock", "SELECT status, version, COALESCE(reporter_id, 0) FROM reports WHERE id = $1 FOR UPDATE"};
 
 /* Begins a transaction and locks report `idtext`; checks If-Match. On
  * failure the connection is released and the result returned. */
@@ -377,7 +381,8 @@ static dna_status begin_locked(db_conn *c, const char *idtext, long long if_matc
     out->reporter_id = strtoll(PQgetvalue(r, 0, 2), NULL, 10);
     PQclear(r);
     if (if_match >= 0 && if_match != out->version) {
-        dna_err_set(err, DNA_PRECONDITION, "the report changed since you read it (ETag \"%lld\")", out->version);
+        dna_err_set(err, DNA_PRECONDITION, "the report changed since you read it (ETag \"%lld\")",
+                    out->version);
         return refuse(c, DNA_PRECONDITION);
     }
     return DNA_OK;
@@ -387,18 +392,22 @@ static dna_status begin_locked(db_conn *c, const char *idtext, long long if_matc
 
 /* The hash an Idempotency-Key is stored under: the scope, the caller's
  * subject (NULL, hence left out, for anonymous filings) and the key. */
-#define KEY_HASH(sub, key)                                                                         \
+#define KEY_HASH(sub, key)                                                                                   \
     "sha256(convert_to(concat_ws(chr(31), 'POST /api/v1/reports', " sub "::text, " key "::text), 'UTF8'))"
 
 /* Looks a key up; keys live 24 hours. Also clears out a few expired keys. */
 static const db_stmt KEY_LOOKUP = {
     "reports_key_lookup",
-    "WITH k AS (SELECT " KEY_HASH("$2", "$1") " AS h),"
-    " purge AS (DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'"
-    "   AND (key_hash = (SELECT h FROM k) OR key_hash IN (SELECT key_hash FROM idempotency_keys"
-    "   WHERE created_at < now() - interval '24 hours' LIMIT 100)))"
-    " SELECT i.request_hash = sha256(convert_to($3, 'UTF8')), i.status, i.resource_id, i.version, i.body"
-    " FROM idempotency_keys i, k WHERE i.key_hash = k.h AND i.created_at >= now() - interval '24 hours'"};
+    "WITH k AS (SELECT " KEY_HASH(
+        "$2",
+        "$1") " AS h),"
+              " purge AS (DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'"
+              "   AND (key_hash = (SELECT h FROM k) OR key_hash IN (SELECT key_hash FROM idempotency_keys"
+              "   WHERE created_at < now() - interval '24 hours' LIMIT 100)))"
+              " SELECT i.request_hash = sha256(convert_to($3, 'UTF8')), i.status, i.resource_id, i.version, "
+              "i.body"
+              " FROM idempotency_keys i, k WHERE i.key_hash = k.h AND i.created_at >= now() - interval '24 "
+              "hours'"};
 
 /* The report, its history row, its audit entry and its key, in one
  * statement (one round trip, atomic without BEGIN/COMMIT). */
@@ -411,11 +420,14 @@ static const db_stmt FILE_REPORT = {
     " aud AS (INSERT INTO audit_log (actor, action, entity, entity_id, changes)"
     "   SELECT $9, 'create', 'report', id::text, $10::jsonb FROM ins),"
     " doc AS (SELECT " REPORT_JSON "::text AS body, r.id, r.version"
-    "   FROM ins r" REPORT_JOINS("$8", "false", "$14") "),"
-    " idem AS (INSERT INTO idempotency_keys (key_hash, request_hash, status, resource_id, version, body)"
-    "   SELECT " KEY_HASH("$12", "$11") ", sha256(convert_to($13, 'UTF8')), 201, id, version, body"
-    "   FROM doc WHERE $11::text IS NOT NULL)"
-    " SELECT body, id, version FROM doc"};
+    "   FROM ins r" REPORT_JOINS(
+        "$8", "false",
+        "$14") "),"
+               " idem AS (INSERT INTO idempotency_keys (key_hash, request_hash, status, resource_id, "
+               "version, body)"
+               "   SELECT " KEY_HASH("$12", "$11") ", sha256(convert_to($13, 'UTF8')), 201, id, version, body"
+                                                   "   FROM doc WHERE $11::text IS NOT NULL)"
+                                                   " SELECT body, id, version FROM doc"};
 
 /* Looks the key up: *outcome 1 when the same request was answered before
  * (`out` then holds that answer), 0 when the key is unused, -1 when it was
@@ -443,8 +455,8 @@ static dna_status key_replay(db_conn *c, const char *key, const char *sub, const
     return DNA_OK;
 }
 
-dna_status reports_file(const principal *p, const json_t *body, const char *idempotency_key,
-                        report_doc *out, int *replayed, dna_err *err)
+dna_status reports_file(const principal *p, const json_t *body, const char *idempotency_key, report_doc *out,
+                        int *replayed, dna_err *err)
 {
     *replayed = 0;
     if (p->member_id <= 0)
@@ -530,11 +542,13 @@ static const db_stmt UPDATE = {
     "reports_update",
     "UPDATE reports r SET"
     " title = CASE WHEN $2::jsonb ? 'title' THEN $2::jsonb->>'title' ELSE r.title END,"
-    " description = CASE WHEN $2::jsonb ? 'description' THEN $2::jsonb->>'description' ELSE r.description END,"
+    " description = CASE WHEN $2::jsonb ? 'description' THEN $2::jsonb->>'description' ELSE r.description "
+    "END,"
     " procedure = CASE WHEN $2::jsonb ? 'procedure' THEN $2::jsonb->>'procedure' ELSE r.procedure END,"
     " impact = CASE WHEN $2::jsonb ? 'impact' THEN $2::jsonb->>'impact' ELSE r.impact END,"
     " priority = CASE WHEN $2::jsonb ? 'priority' THEN $2::jsonb->>'priority' ELSE r.priority END,"
-    " assignee_id = CASE WHEN $2::jsonb ? 'assignee_id' THEN ($2::jsonb->>'assignee_id')::bigint ELSE r.assignee_id END,"
+    " assignee_id = CASE WHEN $2::jsonb ? 'assignee_id' THEN ($2::jsonb->>'assignee_id')::bigint ELSE "
+    "r.assignee_id END,"
     " department_id = CASE WHEN $2::jsonb ? 'department'"
     "   THEN (SELECT id FROM departments WHERE code = $2::jsonb->>'department') ELSE r.department_id END,"
     " category = CASE WHEN $2::jsonb ? 'category' THEN $2::jsonb->>'category' ELSE r.category END,"
@@ -551,7 +565,8 @@ static dna_status patch_rights(const principal *p, const locked_report *row, con
     int team = authz_has(p, ROLE_DEREGULATION_TEAM | ROLE_PROGRAM_MANAGER);
     const char *key;
     json_t *v;
-    json_object_foreach((json_t *)patch, key, v) {
+    json_object_foreach((json_t *)patch, key, v)
+    {
         (void)v;
         if (in_list(key, REPORTER_FIELDS)) {
             if (!reporter)
@@ -560,8 +575,8 @@ static dna_status patch_rights(const principal *p, const locked_report *row, con
                 return dna_err_set(err, DNA_FORBIDDEN, "the reporter changes %s only while the report is new",
                                    key);
         } else if (in_list(key, TEAM_FIELDS) && !team) {
-            return dna_err_set(err, DNA_FORBIDDEN, "only the deregulation team and program managers change %s",
-                               key);
+            return dna_err_set(err, DNA_FORBIDDEN,
+                               "only the deregulation team and program managers change %s", key);
         }
     }
     return DNA_OK;
@@ -610,7 +625,8 @@ static const db_stmt DUPLICATE_CHECK = {
     "reports_duplicate_check",
     "WITH RECURSIVE chain (id) AS ("
     "   SELECT duplicate_of FROM reports WHERE id = $2 AND duplicate_of IS NOT NULL"
-    "   UNION SELECT r.duplicate_of FROM reports r JOIN chain ON r.id = chain.id WHERE r.duplicate_of IS NOT NULL)"
+    "   UNION SELECT r.duplicate_of FROM reports r JOIN chain ON r.id = chain.id WHERE r.duplicate_of IS NOT "
+    "NULL)"
     " SELECT EXISTS (SELECT 1 FROM reports WHERE id = $2), EXISTS (SELECT 1 FROM chain WHERE id = $1)"};
 
 static const db_stmt TRANSITION = {
@@ -622,7 +638,8 @@ static const db_stmt TRANSITION = {
     "   duplicate_of = CASE WHEN $2 = 'duplicate' THEN $6::bigint END,"
     "   closed_at = CASE WHEN $2 IN ('resolved', 'rejected', 'duplicate') THEN now() END"
     "   WHERE r.id = $1 RETURNING r.id)"
-    " INSERT INTO report_history (report_id, actor_id, from_status, to_status, note, resolution, duplicate_of)"
+    " INSERT INTO report_history (report_id, actor_id, from_status, to_status, note, resolution, "
+    "duplicate_of)"
     " SELECT id, $7, $8, $2, $9, $5, $6::bigint FROM u"};
 
 /* Which optional fields the request carries (a blank text counts as absent). */
@@ -686,7 +703,8 @@ dna_status reports_transition(const principal *p, int64_t id, const json_t *body
     if ((st = lifecycle_check(row.status, to, given, err)) != DNA_OK)
         return refuse(c, st);
     if (given & LC_DUPLICATE_OF) {
-        snprintf(target, sizeof target, "%lld", (long long)json_integer_value(json_object_get(body, "duplicate_of")));
+        snprintf(target, sizeof target, "%lld",
+                 (long long)json_integer_value(json_object_get(body, "duplicate_of")));
         if ((st = check_duplicate_target(c, idtext, target, err)) != DNA_OK)
             return refuse(c, st);
     }
@@ -737,7 +755,8 @@ static const db_stmt SUPPORT_OFF = {
 
 /* When nothing changed, the count as of now: a statement of its own, so its
  * snapshot includes the concurrent support that made ours a no-op. */
-static const db_stmt SUPPORTERS = {"reports_supporters", "SELECT supporters_count FROM reports WHERE id = $1"};
+static const db_stmt SUPPORTERS = {"reports_supporters",
+                                   "SELECT supporters_count FROM reports WHERE id = $1"};
 
 dna_status reports_support(const principal *p, int64_t id, int on, long long *count, dna_err *err)
 {

@@ -44,28 +44,28 @@ void report_doc_free(report_doc *d);
  * inlined function's body again at every planning (~0.9 ms per listing page,
  * which gets a custom plan), and one it cannot inline costs per row. The
  * columns of `rj` are the fields; row_to_json of it is ~40% cheaper than
- * json_build_object, which matters for exports. */
-#define REPORT_JOINS(viewer, privileged, pseudo)                                                   \
-    " JOIN departments d ON d.id = r.department_id"                                                \
-    " LEFT JOIN members rm ON rm.id = r.reporter_id LEFT JOIN members am ON am.id = r.assignee_id" \
-    " CROSS JOIN LATERAL (SELECT r.id, r.title, r.description, r.procedure, r.impact,"             \
-    "   d.code AS department, r.category, r.anonymous,"                                            \
-    "   CASE WHEN (" privileged "::boolean OR r.reporter_id = " viewer "::bigint)"                  \
-    "     AND NOT " pseudo "::boolean THEN r.reporter_id END AS reporter_id,"                      \
-    "   CASE WHEN (" privileged "::boolean OR r.reporter_id = " viewer "::bigint)"                  \
-    "     AND NOT " pseudo "::boolean THEN rm.name END AS reporter_name,"                          \
-    "   r.status, r.priority, r.triage_week,"                                                      \
-    "   CASE WHEN NOT " pseudo "::boolean THEN r.assignee_id END AS assignee_id,"                  \
-    "   CASE WHEN NOT " pseudo "::boolean THEN am.name END AS assignee_name,"                      \
-    "   CASE WHEN r.assignee_id IS NOT NULL THEN member_pseudonym(r.assignee_id) END"              \
-    "     AS assignee_pseudonym,"                                                                  \
-    "   r.theme_code, r.rule_id, r.resolution, r.duplicate_of, r.supporters_count,"                \
-    "   r.comments_count,"                                                                         \
-    "   COALESCE((SELECT true FROM report_supports s WHERE s.report_id = r.id"                     \
-    "     AND s.member_id = " viewer "::bigint LIMIT 1), false) AS supported,"                     \
-    "   r.status = 'new' AND r.created_at < now() - interval '7 days' AS overdue,"                 \
-    "   r.status = 'new' AND r.created_at < now() - interval '14 days' AS escalated,"              \
-    "   rfc3339(r.closed_at) AS closed_at, rfc3339(r.created_at) AS created_at,"                   \
+ * json_build_object, which matters for exports. Pseudonyms come from the
+ * joined member row (stored since 0003), not an HMAC per row. */
+#define REPORT_JOINS(viewer, privileged, pseudo)                                                             \
+    " JOIN departments d ON d.id = r.department_id"                                                          \
+    " LEFT JOIN members rm ON rm.id = r.reporter_id LEFT JOIN members am ON am.id = r.assignee_id"           \
+    " CROSS JOIN LATERAL (SELECT r.id, r.title, r.description, r.procedure, r.impact,"                       \
+    "   d.code AS department, r.category, r.anonymous,"                                                      \
+    "   CASE WHEN (" privileged "::boolean OR r.reporter_id = " viewer "::bigint)"                           \
+    "     AND NOT " pseudo "::boolean THEN r.reporter_id END AS reporter_id,"                                \
+    "   CASE WHEN (" privileged "::boolean OR r.reporter_id = " viewer "::bigint)"                           \
+    "     AND NOT " pseudo "::boolean THEN rm.name END AS reporter_name,"                                    \
+    "   r.status, r.priority, r.triage_week,"                                                                \
+    "   CASE WHEN NOT " pseudo "::boolean THEN r.assignee_id END AS assignee_id,"                            \
+    "   CASE WHEN NOT " pseudo "::boolean THEN am.name END AS assignee_name,"                                \
+    "   am.pseudonym AS assignee_pseudonym,"                                                                 \
+    "   r.theme_code, r.rule_id, r.resolution, r.duplicate_of, r.supporters_count,"                          \
+    "   r.comments_count,"                                                                                   \
+    "   COALESCE((SELECT true FROM report_supports s WHERE s.report_id = r.id"                               \
+    "     AND s.member_id = " viewer "::bigint LIMIT 1), false) AS supported,"                               \
+    "   r.status = 'new' AND r.created_at < now() - interval '7 days' AS overdue,"                           \
+    "   r.status = 'new' AND r.created_at < now() - interval '14 days' AS escalated,"                        \
+    "   rfc3339(r.closed_at) AS closed_at, rfc3339(r.created_at) AS created_at,"                             \
     "   rfc3339(r.updated_at) AS updated_at) rj"
 #define REPORTS_FROM(viewer, privileged, pseudo) " FROM reports r" REPORT_JOINS(viewer, privileged, pseudo)
 #define REPORT_JSON "row_to_json(rj)"
@@ -104,8 +104,8 @@ extern const list_sort REPORTS_COMMENTS_SORTS[];
  * same key with another body is DNA_INVALID. Returns DNA_CREATED. An
  * anonymous filing stores no link to the caller: not in the report, the
  * history, the audit log (actor "anonymous") or the key's hash. */
-dna_status reports_file(const principal *p, const json_t *body, const char *idempotency_key,
-                        report_doc *out, int *replayed, dna_err *err);
+dna_status reports_file(const principal *p, const json_t *body, const char *idempotency_key, report_doc *out,
+                        int *replayed, dna_err *err);
 dna_status reports_get(const principal *p, int64_t id, report_doc *out, dna_err *err);
 /* DNA_OK when the report exists (for its sub-collections), else DNA_NOT_FOUND. */
 dna_status reports_exists(int64_t id, dna_err *err);
