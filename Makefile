@@ -18,7 +18,7 @@ MAINOBJ := $(BUILD)/obj/src/main.o
 UNITSRC := $(wildcard tests/unit/test_*.c)
 UNITBIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNITSRC))
 
-DEB_BUILD := gcc make pkg-config libulfius-dev libcurl4-gnutls-dev libjansson-dev libpq-dev \
+DEB_BUILD := gcc make pkg-config clang-format libulfius-dev libcurl4-gnutls-dev libjansson-dev libpq-dev \
              libjwt-dev libargon2-dev libmicrohttpd-dev postgresql-15 postgresql-client-15 curl
 STAMP_DEB := var/.deb-installed
 
@@ -98,11 +98,12 @@ fuzz:
 	build/fuzz/body -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-body
 	build/fuzz/cursor -max_total_time=$(FUZZ_SECONDS) -max_len=2048 build/fuzz/corpus-cursor
 
+FORMAT_FILES = src/*.c src/*.h api/*.c api/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c bench/*.c
 format:
-	clang-format -i src/*.c src/*.h api/*.c api/*.h tests/unit/*.c tests/unit/*.h
+	clang-format -i $(FORMAT_FILES)
 
 format-check:
-	clang-format --dry-run --Werror src/*.c src/*.h api/*.c api/*.h tests/unit/*.c tests/unit/*.h
+	clang-format --dry-run --Werror $(FORMAT_FILES)
 
 clean:
 	rm -rf build build-asan

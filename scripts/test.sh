@@ -25,6 +25,16 @@ add_counts() { # reads "N passed, M failed" from a summary line
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
 }
 
+echo "== format"
+# The house style is checked like a test: `make format` fixes what this finds.
+if command -v clang-format >/dev/null 2>&1; then
+  bad=$(for f in src/*.c src/*.h api/*.c api/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c bench/*.c; do
+          clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || echo "$f"; done)
+  if [ -n "$bad" ]; then echo "not formatted (run make format):"; echo "$bad"; failed=$((failed + 1)); else echo "format: 1 passed, 0 failed"; passed=$((passed + 1)); fi
+else
+  echo "clang-format not installed: format not checked"
+fi
+
 echo "== unit tests"
 for t in "$BUILD"/tests/test_*; do
   [ -x "$t" ] || continue
