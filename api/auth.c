@@ -274,7 +274,7 @@ void api_auth_me(req_ctx *ctx)
         if (st == DNA_OK) {
             json_decref(member);
             member = json_loads(doc.json, 0, NULL);
-            member_doc_free(&doc);
+            db_doc_free(&doc);
             if (member == NULL)
                 member = json_null();
         }

@@ -12,15 +12,6 @@
 #include "request.h"
 #include "respond.h"
 
-static void answer_member(req_ctx *ctx, int status, member_doc *doc)
-{
-    respond_etag(ctx->resp, doc->version);
-    if (status == 201)
-        respond_location(ctx->resp, "/api/v1/members/%lld", (long long)doc->id);
-    respond_json_text(ctx->resp, status, doc->json, strlen(doc->json));
-    member_doc_free(doc);
-}
-
 void api_members_list(req_ctx *ctx)
 {
     static const char *const ALLOWED[] = {"department",  "active",    "role", "q",
@@ -76,7 +67,7 @@ static void get_one(req_ctx *ctx, int64_t id)
         req_fail(ctx, st, &e);
         return;
     }
-    answer_member(ctx, 200, &doc);
+    respond_doc(ctx->resp, 200, &doc, "/api/v1/members");
 }
 
 void api_members_get(req_ctx *ctx)
@@ -115,7 +106,7 @@ void api_members_create(req_ctx *ctx)
         req_fail(ctx, st, &e);
         return;
     }
-    answer_member(ctx, 201, &doc);
+    respond_doc(ctx->resp, 201, &doc, "/api/v1/members");
 }
 
 /* A member (not a program manager) may change only these of their own. */
@@ -165,7 +156,7 @@ void api_members_update(req_ctx *ctx)
         req_fail(ctx, st, &e);
         return;
     }
-    answer_member(ctx, 200, &doc);
+    respond_doc(ctx->resp, 200, &doc, "/api/v1/members");
 }
 
 void api_members_erase(req_ctx *ctx)

@@ -16,15 +16,6 @@
 #define MAX_STATUS_FILTERS 16
 #define STATUS_LITERAL_MAX 96 /* all six names, commas and braces fit */
 
-static void answer_report(req_ctx *ctx, int status, report_doc *doc)
-{
-    respond_etag(ctx->resp, doc->version);
-    if (status == 201)
-        respond_location(ctx->resp, "/api/v1/reports/%lld", (long long)doc->id);
-    respond_json_text(ctx->resp, status, doc->json, strlen(doc->json));
-    report_doc_free(doc);
-}
-
 /* Analysts read everything and write nothing. */
 static int require_writer(req_ctx *ctx)
 {
@@ -177,7 +168,7 @@ void api_reports_create(req_ctx *ctx)
     }
     if (replayed)
         respond_header(ctx->resp, "Idempotent-Replayed", "true");
-    answer_report(ctx, 201, &doc);
+    respond_doc(ctx->resp, 201, &doc, "/api/v1/reports");
 }
 
 void api_reports_get(req_ctx *ctx)
@@ -193,7 +184,7 @@ void api_reports_get(req_ctx *ctx)
         req_fail(ctx, st, &e);
         return;
     }
-    answer_report(ctx, 200, &doc);
+    respond_doc(ctx->resp, 200, &doc, "/api/v1/reports");
 }
 
 void api_reports_update(req_ctx *ctx)
@@ -217,7 +208,7 @@ void api_reports_update(req_ctx *ctx)
         req_fail(ctx, st, &e);
         return;
     }
-    answer_report(ctx, 200, &doc);
+    respond_doc(ctx->resp, 200, &doc, "/api/v1/reports");
 }
 
 void api_reports_transition(req_ctx *ctx)
@@ -241,7 +232,7 @@ void api_reports_transition(req_ctx *ctx)
         req_fail(ctx, st, &e);
         return;
     }
-    answer_report(ctx, 200, &doc);
+    respond_doc(ctx->resp, 200, &doc, "/api/v1/reports");
 }
 
 /* A sub-collection of one report: 404 for a report that does not exist. */

@@ -10,15 +10,6 @@
 #include "request.h"
 #include "respond.h"
 
-static void answer_rule(req_ctx *ctx, int status, rule_doc *doc)
-{
-    respond_etag(ctx->resp, doc->version);
-    if (status == 201)
-        respond_location(ctx->resp, "/api/v1/rules/%lld", (long long)doc->id);
-    respond_json_text(ctx->resp, status, doc->json, strlen(doc->json));
-    rule_doc_free(doc);
-}
-
 void api_rules_list(req_ctx *ctx)
 {
     static const char *const ALLOWED[] = {"outcome", "source_type", "department", "q", NULL};
@@ -55,7 +46,7 @@ void api_rules_get(req_ctx *ctx)
         req_fail(ctx, st, &e);
         return;
     }
-    answer_rule(ctx, 200, &doc);
+    respond_doc(ctx->resp, 200, &doc, "/api/v1/rules");
 }
 
 void api_rules_create(req_ctx *ctx)
@@ -74,7 +65,7 @@ void api_rules_create(req_ctx *ctx)
         req_fail(ctx, st, &e);
         return;
     }
-    answer_rule(ctx, 201, &doc);
+    respond_doc(ctx->resp, 201, &doc, "/api/v1/rules");
 }
 
 void api_rules_update(req_ctx *ctx)
@@ -98,5 +89,5 @@ void api_rules_update(req_ctx *ctx)
         req_fail(ctx, st, &e);
         return;
     }
-    answer_rule(ctx, 200, &doc);
+    respond_doc(ctx->resp, 200, &doc, "/api/v1/rules");
 }

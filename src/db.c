@@ -388,3 +388,29 @@ int db_ping(void)
     db_release(c);
     return ok;
 }
+
+void db_doc_free(db_doc *d)
+{
+    free(d->json);
+    d->json = NULL;
+}
+
+dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *const *params, int64_t id,
+                        db_doc *out)
+{
+    PGresult *r = db_exec(c, st, nparams, params);
+    if (!db_ok(r)) {
+        dna_status status = db_status_of(r);
+        PQclear(r);
+        return status;
+    }
+    if (PQntuples(r) != 1) {
+        PQclear(r);
+        return DNA_NOT_FOUND;
+    }
+    out->json = strdup(PQgetvalue(r, 0, 0));
+    out->version = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
+    out->id = id;
+    PQclear(r);
+    return out->json ? DNA_OK : DNA_ERROR;
+}

@@ -8,6 +8,7 @@
 #define DNA_DB_H
 
 #include <libpq-fe.h>
+#include <stdint.h>
 
 #include "result.h"
 
@@ -70,6 +71,20 @@ dna_status db_status_of(const PGresult *res);
 PGconn *db_pg(db_conn *c);
 /* Marks the connection broken so it is replaced. */
 void db_mark_broken(db_conn *c);
+
+/* One resource as JSON text built by PostgreSQL, with its id and version
+ * (for the ETag). `json` is malloc'd and owned by the holder: db_doc_free. */
+typedef struct {
+    char *json;
+    int64_t id;
+    long long version;
+} db_doc;
+
+void db_doc_free(db_doc *d);
+/* Runs a statement that answers at most one row (json text, version) and
+ * fills *out for resource `id`: DNA_NOT_FOUND when there is no row. */
+dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *const *params, int64_t id,
+                        db_doc *out);
 
 /* Pool figures for /metrics. */
 void db_pool_stats(int *in_use, int *idle, int *waiting);

@@ -85,33 +85,13 @@ const list_sort MEMBERS_SORTS[] = {
     {NULL, NULL, NULL},
 };
 
-void member_doc_free(member_doc *d)
-{
-    free(d->json);
-    d->json = NULL;
-}
-
 /* Reads one member on connection c. */
 static dna_status fetch(db_conn *c, const principal *p, int64_t id, member_doc *out)
 {
     char idtext[24];
     snprintf(idtext, sizeof idtext, "%lld", (long long)id);
     const char *params[2] = {idtext, p->pseudonymise ? "true" : "false"};
-    PGresult *r = db_exec(c, &GET, 2, params);
-    if (!db_ok(r)) {
-        dna_status st = db_status_of(r);
-        PQclear(r);
-        return st;
-    }
-    if (PQntuples(r) != 1) {
-        PQclear(r);
-        return DNA_NOT_FOUND;
-    }
-    out->json = strdup(PQgetvalue(r, 0, 0));
-    out->version = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
-    out->id = id;
-    PQclear(r);
-    return DNA_OK;
+    return db_fetch_doc(c, &GET, 2, params, id, out);
 }
 
 dna_status members_get(const principal *p, int64_t id, member_doc *out, dna_err *err)

@@ -14,13 +14,7 @@
 
 /* A member as JSON text plus its version (for the ETag). `json` is malloc'd
  * and owned by the caller. */
-typedef struct {
-    char *json;
-    int64_t id;
-    long long version;
-} member_doc;
-
-void member_doc_free(member_doc *d);
+typedef db_doc member_doc;
 
 extern const field_spec MEMBERS_CREATE_FIELDS[];
 extern const field_spec MEMBERS_PATCH_FIELDS[];

@@ -79,12 +79,6 @@ void reports_viewer(const principal *p, report_viewer *v)
     v->privileged = team ? "true" : "false";
 }
 
-void report_doc_free(report_doc *d)
-{
-    free(d->json);
-    d->json = NULL;
-}
-
 /* ---- reads ------------------------------------------------------------- */
 
 static const db_stmt GET = {"reports_get", "SELECT " REPORT_JSON "::text, r.version, r.id" REPORTS_FROM(
@@ -206,21 +200,7 @@ static dna_status fetch(db_conn *c, const principal *p, int64_t id, report_doc *
     report_viewer v;
     reports_viewer(p, &v);
     const char *params[4] = {idtext, v.member, v.privileged, v.pseudo};
-    PGresult *r = db_exec(c, &GET, 4, params);
-    if (!db_ok(r)) {
-        dna_status st = db_status_of(r);
-        PQclear(r);
-        return st;
-    }
-    if (PQntuples(r) != 1) {
-        PQclear(r);
-        return DNA_NOT_FOUND;
-    }
-    out->json = strdup(PQgetvalue(r, 0, 0));
-    out->version = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
-    out->id = id;
-    PQclear(r);
-    return out->json ? DNA_OK : DNA_ERROR;
+    return db_fetch_doc(c, &GET, 4, params, id, out);
 }
 
 dna_status reports_get(const principal *p, int64_t id, report_doc *out, dna_err *err)

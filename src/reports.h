@@ -17,13 +17,7 @@
 
 /* A report as JSON text plus its version (for the ETag). `json` is malloc'd
  * and owned by the caller. */
-typedef struct {
-    char *json;
-    int64_t id;
-    long long version;
-} report_doc;
-
-void report_doc_free(report_doc *d);
+typedef db_doc report_doc;
 
 /* How a report is shown, for statements of any module that answer reports
  * (triage, rules, themes, initiatives): select REPORT_JSON from

@@ -160,3 +160,12 @@ void respond_location(struct _u_response *resp, const char *fmt, ...)
     va_end(ap);
     respond_header(resp, "Location", path);
 }
+
+void respond_doc(struct _u_response *resp, int status, db_doc *doc, const char *collection)
+{
+    respond_etag(resp, doc->version);
+    if (status == 201)
+        respond_location(resp, "%s/%lld", collection, (long long)doc->id);
+    respond_json_text(resp, status, doc->json, strlen(doc->json));
+    db_doc_free(doc);
+}

@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <ulfius.h>
 
+#include "db.h"
 #include "result.h"
 
 /* Sets a JSON body and status; steals `body`. */
@@ -28,5 +29,8 @@ void respond_etag(struct _u_response *resp, long long version);
 /* Sets `Location: <path>`. */
 void respond_location(struct _u_response *resp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void respond_header(struct _u_response *resp, const char *name, const char *value);
+/* Answers one resource: its ETag, on 201 its Location (`collection`/id),
+ * and its JSON; frees the document. */
+void respond_doc(struct _u_response *resp, int status, db_doc *doc, const char *collection);
 
 #endif

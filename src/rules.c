@@ -36,12 +36,6 @@ const field_spec RULES_PATCH_FIELDS[] = {
     {.name = NULL},
 };
 
-void rule_doc_free(rule_doc *d)
-{
-    free(d->json);
-    d->json = NULL;
-}
-
 /* ---- reads ------------------------------------------------------------- */
 
 #define RULE_FIELDS                                                                                          \
@@ -100,21 +94,7 @@ static dna_status fetch(db_conn *c, int64_t id, rule_doc *out)
     char idtext[24];
     snprintf(idtext, sizeof idtext, "%lld", (long long)id);
     const char *params[1] = {idtext};
-    PGresult *r = db_exec(c, &GET, 1, params);
-    if (!db_ok(r)) {
-        dna_status st = db_status_of(r);
-        PQclear(r);
-        return st;
-    }
-    if (PQntuples(r) != 1) {
-        PQclear(r);
-        return DNA_NOT_FOUND;
-    }
-    out->json = strdup(PQgetvalue(r, 0, 0));
-    out->version = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
-    out->id = id;
-    PQclear(r);
-    return out->json ? DNA_OK : DNA_ERROR;
+    return db_fetch_doc(c, &GET, 1, params, id, out);
 }
 
 dna_status rules_get(int64_t id, rule_doc *out, dna_err *err)

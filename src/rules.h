@@ -13,13 +13,7 @@
 
 /* A rule as JSON text (with its linked reports) plus its version (for the
  * ETag). `json` is malloc'd and owned by the caller. */
-typedef struct {
-    char *json;
-    int64_t id;
-    long long version;
-} rule_doc;
-
-void rule_doc_free(rule_doc *d);
+typedef db_doc rule_doc;
 
 extern const char *const RULE_SOURCE_TYPES[];
 extern const char *const RULE_OUTCOMES[];
