@@ -15,13 +15,13 @@ RUN mkdir -p var && touch var/.deb-installed && make build/dna-api
 
 FROM debian:12-slim
 RUN apt-get update && apt-get install -y --no-install-recommends \
-        libulfius2.7 libjansson4 libpq5 libjwt0 libargon2-1 libmicrohttpd12 ca-certificates \
+        libulfius2.7 libjansson4 libpq5 libjwt0 libargon2-1 libmicrohttpd12 ca-certificates curl \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 dna
 COPY --from=build /src/build/dna-api /usr/local/bin/dna-api
 USER dna
 ENV DNA_BIND=0.0.0.0 DNA_PORT=8080
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s CMD ["/bin/sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 || exit 1"]
+HEALTHCHECK --interval=10s --timeout=3s CMD ["curl", "-fsS", "http://127.0.0.1:8080/readyz"]
 ENTRYPOINT ["dna-api"]
 CMD ["serve"]
