@@ -23,6 +23,7 @@
 #include "request.h"
 #include "respond.h"
 #include "routes.h"
+#include "tokencache.h"
 
 #define MAX_BODY (1024 * 1024)
 #define MAX_SEGMENTS 12
@@ -238,7 +239,13 @@ static int stage_authenticate(req_ctx *ctx)
         token++;
     auth_claims claims;
     const char *why = NULL;
-    auth_verdict v = auth_verify(&config->keys, token, time(NULL), &claims, &why);
+    time_t now = time(NULL);
+    auth_verdict v = AUTH_OK;
+    if (!tokencache_get(token, now, &claims)) {
+        v = auth_verify(&config->keys, token, now, &claims, &why);
+        if (v == AUTH_OK)
+            tokencache_put(token, &claims);
+    }
     if (v == AUTH_INVALID) {
         unauthorized(ctx, why ? why : "invalid token", 1);
         return 0;
@@ -267,15 +274,14 @@ static int stage_authenticate(req_ctx *ctx)
 
     if (client_limits != NULL) {
         int retry = 1;
-        long now = (long)time(NULL);
-        if (!ratelimit_allowed(client_limits, p->sub, now, &retry)) {
+        if (!ratelimit_allowed(client_limits, p->sub, (long)now, &retry)) {
             char ra[16];
             snprintf(ra, sizeof ra, "%d", retry > 0 ? retry : 1);
             respond_header(ctx->resp, "Retry-After", ra);
             respond_problem(ctx->resp, 429, "too many requests from this client; slow down", NULL, NULL);
             return 0;
         }
-        ratelimit_hit(client_limits, p->sub, now);
+        ratelimit_hit(client_limits, p->sub, (long)now);
     }
     return 1;
 }

@@ -297,16 +297,23 @@ auth_verdict auth_verify(const auth_keys *keys, const char *token, time_t now, a
         FAIL(AUTH_INVALID, "exp not an integer");
     if ((long long)v < lo)
         FAIL(AUTH_INVALID, "token expired");
+    long long until =
+        (long long)v < LLONG_MAX - AUTH_LEEWAY_SECONDS ? (long long)v + AUTH_LEEWAY_SECONDS : LLONG_MAX;
+    long long from = LLONG_MIN;
     rc = time_claim(claims, "nbf", &v);
     if (rc < 0)
         FAIL(AUTH_INVALID, "nbf not an integer");
     if (rc > 0 && (long long)v > hi)
         FAIL(AUTH_INVALID, "token not yet valid");
+    if (rc > 0 && (long long)v - AUTH_LEEWAY_SECONDS > from)
+        from = (long long)v - AUTH_LEEWAY_SECONDS;
     rc = time_claim(claims, "iat", &v);
     if (rc < 0)
         FAIL(AUTH_INVALID, "iat not an integer");
     if (rc > 0 && (long long)v > hi)
         FAIL(AUTH_INVALID, "token issued in the future");
+    if (rc > 0 && (long long)v - AUTH_LEEWAY_SECONDS > from)
+        from = (long long)v - AUTH_LEEWAY_SECONDS;
 
     const char *want_iss = idp ? keys->idp_issuer : keys->issuer;
     const char *want_aud = idp ? keys->idp_audience : keys->audience;
@@ -337,6 +344,8 @@ auth_verdict auth_verify(const auth_keys *keys, const char *token, time_t now, a
     if (roles_from_claim(roles_v, &roles) != 0)
         FAIL(AUTH_INVALID, "malformed roles claim");
     got.roles = role_normalise(roles);
+    got.valid_from = from;
+    got.valid_until = until;
     if (got.roles == 0) {
         if (out)
             *out = got; /* sub is still useful for logs */

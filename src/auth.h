@@ -41,9 +41,11 @@ typedef enum {
 
 typedef struct {
     char sub[128];
-    unsigned roles;       /* ROLE_* bits from principal.h, normalised */
-    int from_idp;         /* 1: verified with the identity provider's key */
-    char member_ref[256]; /* idp tokens: value of idp_member_claim (email or sub) */
+    unsigned roles;        /* ROLE_* bits from principal.h, normalised */
+    int from_idp;          /* 1: verified with the identity provider's key */
+    char member_ref[256];  /* idp tokens: value of idp_member_claim (email or sub) */
+    long long valid_from;  /* accepted from this time on (nbf/iat minus the leeway) */
+    long long valid_until; /* ... up to this time (exp plus the leeway) */
 } auth_claims;
 
 /* Verifies `token` (the text after "Bearer "). On AUTH_OK fills *out. `why`
