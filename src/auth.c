@@ -305,14 +305,14 @@ auth_verdict auth_verify(const auth_keys *keys, const char *token, time_t now, a
         FAIL(AUTH_INVALID, "nbf not an integer");
     if (rc > 0 && (long long)v > hi)
         FAIL(AUTH_INVALID, "token not yet valid");
-    if (rc > 0 && (long long)v - AUTH_LEEWAY_SECONDS > from)
+    if (rc > 0 && (long long)v > LLONG_MIN + AUTH_LEEWAY_SECONDS && (long long)v - AUTH_LEEWAY_SECONDS > from)
         from = (long long)v - AUTH_LEEWAY_SECONDS;
     rc = time_claim(claims, "iat", &v);
     if (rc < 0)
         FAIL(AUTH_INVALID, "iat not an integer");
     if (rc > 0 && (long long)v > hi)
         FAIL(AUTH_INVALID, "token issued in the future");
-    if (rc > 0 && (long long)v - AUTH_LEEWAY_SECONDS > from)
+    if (rc > 0 && (long long)v > LLONG_MIN + AUTH_LEEWAY_SECONDS && (long long)v - AUTH_LEEWAY_SECONDS > from)
         from = (long long)v - AUTH_LEEWAY_SECONDS;
 
     const char *want_iss = idp ? keys->idp_issuer : keys->issuer;
