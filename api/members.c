@@ -63,11 +63,7 @@ static void get_one(req_ctx *ctx, int64_t id)
     dna_err_init(&e);
     member_doc doc = {0};
     dna_status st = members_get(&ctx->who, id, &doc, &e);
-    if (st != DNA_OK) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    respond_doc(ctx->resp, 200, &doc, "/api/v1/members");
+    req_answer_doc(ctx, st, &doc, &e, "/api/v1/members");
 }
 
 void api_members_get(req_ctx *ctx)
@@ -102,11 +98,7 @@ void api_members_create(req_ctx *ctx)
     member_doc doc = {0};
     dna_status st = members_create(&ctx->who, body, &doc, &e);
     json_decref(body);
-    if (st != DNA_CREATED) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    respond_doc(ctx->resp, 201, &doc, "/api/v1/members");
+    req_answer_doc(ctx, st, &doc, &e, "/api/v1/members");
 }
 
 /* A member (not a program manager) may change only these of their own. */
@@ -136,9 +128,8 @@ void api_members_update(req_ctx *ctx)
         req_fail(ctx, DNA_FORBIDDEN, &e);
         return;
     }
-    long long version = -1;
-    int has = req_if_match(ctx, &version);
-    if (has < 0)
+    long long version;
+    if (req_if_match(ctx, &version) != 0)
         return;
     json_t *patch;
     if (req_json_body(ctx, MEMBERS_PATCH_FIELDS, 1, &patch) != 0)
@@ -150,13 +141,9 @@ void api_members_update(req_ctx *ctx)
         return;
     }
     member_doc doc = {0};
-    dna_status st = members_update(&ctx->who, id, patch, has ? version : -1, &doc, &e);
+    dna_status st = members_update(&ctx->who, id, patch, version, &doc, &e);
     json_decref(patch);
-    if (st != DNA_OK) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    respond_doc(ctx->resp, 200, &doc, "/api/v1/members");
+    req_answer_doc(ctx, st, &doc, &e, "/api/v1/members");
 }
 
 void api_members_erase(req_ctx *ctx)

@@ -162,13 +162,9 @@ void api_reports_create(req_ctx *ctx)
     int replayed = 0;
     dna_status st = reports_file(&ctx->who, body, key, &doc, &replayed, &e);
     json_decref(body);
-    if (st != DNA_CREATED) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    if (replayed)
+    if (st == DNA_CREATED && replayed)
         respond_header(ctx->resp, "Idempotent-Replayed", "true");
-    respond_doc(ctx->resp, 201, &doc, "/api/v1/reports");
+    req_answer_doc(ctx, st, &doc, &e, "/api/v1/reports");
 }
 
 void api_reports_get(req_ctx *ctx)
@@ -180,11 +176,7 @@ void api_reports_get(req_ctx *ctx)
     dna_err_init(&e);
     report_doc doc = {0};
     dna_status st = reports_get(&ctx->who, id, &doc, &e);
-    if (st != DNA_OK) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    respond_doc(ctx->resp, 200, &doc, "/api/v1/reports");
+    req_answer_doc(ctx, st, &doc, &e, "/api/v1/reports");
 }
 
 void api_reports_update(req_ctx *ctx)
@@ -192,9 +184,8 @@ void api_reports_update(req_ctx *ctx)
     int64_t id;
     if (report_id(ctx, &id) != 0 || require_writer(ctx) != 0)
         return;
-    long long version = -1;
-    int has = req_if_match(ctx, &version);
-    if (has < 0)
+    long long version;
+    if (req_if_match(ctx, &version) != 0)
         return;
     json_t *patch;
     if (req_json_body(ctx, REPORTS_PATCH_FIELDS, 1, &patch) != 0)
@@ -202,13 +193,9 @@ void api_reports_update(req_ctx *ctx)
     dna_err e;
     dna_err_init(&e);
     report_doc doc = {0};
-    dna_status st = reports_update(&ctx->who, id, patch, has ? version : -1, &doc, &e);
+    dna_status st = reports_update(&ctx->who, id, patch, version, &doc, &e);
     json_decref(patch);
-    if (st != DNA_OK) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    respond_doc(ctx->resp, 200, &doc, "/api/v1/reports");
+    req_answer_doc(ctx, st, &doc, &e, "/api/v1/reports");
 }
 
 void api_reports_transition(req_ctx *ctx)
@@ -216,9 +203,8 @@ void api_reports_transition(req_ctx *ctx)
     int64_t id;
     if (report_id(ctx, &id) != 0)
         return;
-    long long version = -1;
-    int has = req_if_match(ctx, &version);
-    if (has < 0)
+    long long version;
+    if (req_if_match(ctx, &version) != 0)
         return;
     json_t *body;
     if (req_json_body(ctx, REPORTS_TRANSITION_FIELDS, 0, &body) != 0)
@@ -226,13 +212,9 @@ void api_reports_transition(req_ctx *ctx)
     dna_err e;
     dna_err_init(&e);
     report_doc doc = {0};
-    dna_status st = reports_transition(&ctx->who, id, body, has ? version : -1, &doc, &e);
+    dna_status st = reports_transition(&ctx->who, id, body, version, &doc, &e);
     json_decref(body);
-    if (st != DNA_OK) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    respond_doc(ctx->resp, 200, &doc, "/api/v1/reports");
+    req_answer_doc(ctx, st, &doc, &e, "/api/v1/reports");
 }
 
 /* A sub-collection of one report: 404 for a report that does not exist. */

@@ -86,6 +86,7 @@ int req_json_body(req_ctx *ctx, const field_spec *specs, int patch, json_t **out
 
 int req_if_match(req_ctx *ctx, long long *version)
 {
+    *version = -1;
     const char *v = req_header(ctx, "If-Match");
     if (v == NULL || strcmp(v, "*") == 0)
         return 0;
@@ -100,7 +101,17 @@ int req_if_match(req_ctx *ctx, long long *version)
         return -1;
     }
     *version = n;
-    return 1;
+    return 0;
+}
+
+void req_answer_doc(req_ctx *ctx, dna_status st, db_doc *doc, dna_err *err, const char *collection)
+{
+    if (st == DNA_OK || st == DNA_CREATED) {
+        respond_doc(ctx->resp, st == DNA_CREATED ? 201 : 200, doc, collection);
+        return;
+    }
+    db_doc_free(doc);
+    req_fail(ctx, st, err);
 }
 
 int req_query_only(req_ctx *ctx, const char *const *allowed)

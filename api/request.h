@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "context.h"
+#include "db.h"
 #include "json_in.h"
 
 /* The path parameter at `index` as a positive id; answers 404 otherwise. */
@@ -18,8 +19,9 @@ const char *req_path_text(req_ctx *ctx, int index);
  * `patch`), checks it against `specs`. 415 / 400 / 422 answered here. */
 int req_json_body(req_ctx *ctx, const field_spec *specs, int patch, json_t **out);
 
-/* If-Match: 0 absent, 1 present with *version filled, -1 malformed (412
- * answered). "*" matches anything and counts as absent. */
+/* If-Match: *version is the ETag's version, or -1 when absent ("*" matches
+ * anything and counts as absent). Returns 0, or -1 when malformed (412
+ * answered). */
 int req_if_match(req_ctx *ctx, long long *version);
 
 /* Checks the query against `allowed` (plus the collection keys for
@@ -29,6 +31,11 @@ int req_query_only(req_ctx *ctx, const char *const *allowed);
 typedef enum { FORMAT_JSON = 0, FORMAT_CSV, FORMAT_NDJSON, FORMAT_ICS } req_format;
 /* From ?format= or Accept. 400 for an unknown format (answered). */
 int req_format_of(req_ctx *ctx, req_format *out, int allow_ics);
+
+/* Ends a single-resource handler: DNA_OK answers 200, DNA_CREATED 201 with
+ * Location (`collection`/id), both with ETag and the document; anything
+ * else is the problem for `st`. Frees the document either way. */
+void req_answer_doc(req_ctx *ctx, dna_status st, db_doc *doc, dna_err *err, const char *collection);
 
 /* Answers a service result (problem for failures). */
 void req_fail(req_ctx *ctx, dna_status st, dna_err *err);

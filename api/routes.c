@@ -117,12 +117,9 @@ const route *routes_match(const char *method, char **segments, int nsegments, ch
 const char *const *routes_metric_names(size_t *n)
 {
     static const char *names[sizeof ROUTES / sizeof ROUTES[0] + 1];
-    static char storage[sizeof ROUTES / sizeof ROUTES[0]][96];
     names[0] = "unmatched";
-    for (size_t r = 0; r < ROUTES_COUNT; r++) {
-        snprintf(storage[r], sizeof storage[r], "%s", ROUTES[r].pattern);
-        names[r + 1] = storage[r];
-    }
+    for (size_t r = 0; r < ROUTES_COUNT; r++)
+        names[r + 1] = ROUTES[r].pattern;
     *n = ROUTES_COUNT + 1;
     return names;
 }

@@ -42,11 +42,7 @@ void api_rules_get(req_ctx *ctx)
     dna_err_init(&e);
     rule_doc doc = {0};
     dna_status st = rules_get(id, &doc, &e);
-    if (st != DNA_OK) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    respond_doc(ctx->resp, 200, &doc, "/api/v1/rules");
+    req_answer_doc(ctx, st, &doc, &e, "/api/v1/rules");
 }
 
 void api_rules_create(req_ctx *ctx)
@@ -61,11 +57,7 @@ void api_rules_create(req_ctx *ctx)
     rule_doc doc = {0};
     dna_status st = rules_create(&ctx->who, body, &doc, &e);
     json_decref(body);
-    if (st != DNA_CREATED) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    respond_doc(ctx->resp, 201, &doc, "/api/v1/rules");
+    req_answer_doc(ctx, st, &doc, &e, "/api/v1/rules");
 }
 
 void api_rules_update(req_ctx *ctx)
@@ -73,9 +65,8 @@ void api_rules_update(req_ctx *ctx)
     int64_t id;
     if (req_query_only(ctx, NULL) != 0 || req_path_id(ctx, 0, &id, "rule") != 0)
         return;
-    long long version = -1;
-    int has = req_if_match(ctx, &version);
-    if (has < 0)
+    long long version;
+    if (req_if_match(ctx, &version) != 0)
         return;
     json_t *patch;
     if (req_json_body(ctx, RULES_PATCH_FIELDS, 1, &patch) != 0)
@@ -83,11 +74,7 @@ void api_rules_update(req_ctx *ctx)
     dna_err e;
     dna_err_init(&e);
     rule_doc doc = {0};
-    dna_status st = rules_update(&ctx->who, id, patch, has ? version : -1, &doc, &e);
+    dna_status st = rules_update(&ctx->who, id, patch, version, &doc, &e);
     json_decref(patch);
-    if (st != DNA_OK) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    respond_doc(ctx->resp, 200, &doc, "/api/v1/rules");
+    req_answer_doc(ctx, st, &doc, &e, "/api/v1/rules");
 }

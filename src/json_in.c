@@ -78,21 +78,6 @@ static int has_control(const char *s)
     return 0;
 }
 
-static int in_values(const char *s, const char *const *values)
-{
-    for (; values && *values; values++)
-        if (strcmp(*values, s) == 0)
-            return 1;
-    return 0;
-}
-
-static void enum_message(char *msg, size_t cap, const char *const *values)
-{
-    size_t k = (size_t)snprintf(msg, cap, "must be one of");
-    for (const char *const *v = values; v && *v && k < cap; v++)
-        k += (size_t)snprintf(msg + k, cap - k, "%s %s", v == values ? "" : ",", *v);
-}
-
 static void check_one(const field_spec *f, const json_t *v, dna_err *err)
 {
     char msg[256];
@@ -139,8 +124,8 @@ static void check_one(const field_spec *f, const json_t *v, dna_err *err)
             dna_err_field(err, f->name, "must be an ISO week YYYY-Www");
         } else if (f->type == F_PERIOD && !valid_period(s)) {
             dna_err_field(err, f->name, "must be a period YYYY-MM or YYYY-Qn");
-        } else if (f->type == F_ENUM && !in_values(s, f->values)) {
-            enum_message(msg, sizeof msg, f->values);
+        } else if (f->type == F_ENUM && !text_in_list(s, f->values)) {
+            one_of_message(msg, sizeof msg, f->values);
             dna_err_field(err, f->name, msg);
         }
         return;
@@ -200,8 +185,8 @@ static void check_one(const field_spec *f, const json_t *v, dna_err *err)
                 dna_err_field(err, f->name, msg);
                 return;
             }
-            if (f->type == F_ENUM_ARRAY && !in_values(json_string_value(item), f->values)) {
-                enum_message(msg, sizeof msg, f->values);
+            if (f->type == F_ENUM_ARRAY && !text_in_list(json_string_value(item), f->values)) {
+                one_of_message(msg, sizeof msg, f->values);
                 dna_err_field(err, f->name, msg);
                 return;
             }

@@ -146,12 +146,19 @@ int params_parse_form(const char *q, size_t total, params *out, dna_err *err)
 
 static const char *const COLLECTION_KEYS[] = {"limit", "cursor", "updated_since", "sort", "format", NULL};
 
-static int in_list(const char *key, const char *const *list)
+int text_in_list(const char *s, const char *const *list)
 {
     for (; list && *list; list++)
-        if (strcmp(*list, key) == 0)
+        if (strcmp(*list, s) == 0)
             return 1;
     return 0;
+}
+
+void one_of_message(char *msg, size_t cap, const char *const *values)
+{
+    size_t k = (size_t)snprintf(msg, cap, "must be one of");
+    for (const char *const *v = values; v && *v && k < cap; v++)
+        k += (size_t)snprintf(msg + k, cap - k, "%s %s", v == values ? "" : ",", *v);
 }
 
 int params_only(const params *p, const char *const *allowed, int collection, dna_err *err)
@@ -159,7 +166,7 @@ int params_only(const params *p, const char *const *allowed, int collection, dna
     int ok = 0;
     for (int i = 0; i < p->n; i++) {
         const char *k = p->items[i].key;
-        if (in_list(k, allowed) || (collection && in_list(k, COLLECTION_KEYS)))
+        if (text_in_list(k, allowed) || (collection && text_in_list(k, COLLECTION_KEYS)))
             continue;
         char msg[160];
         snprintf(msg, sizeof msg, "unknown query parameter");
@@ -372,11 +379,9 @@ int params_enum(const params *p, const char *key, const char *const *values, con
     int r = single(p, key, out, err);
     if (r <= 0)
         return r;
-    if (!in_list(*out, values)) {
+    if (!text_in_list(*out, values)) {
         char msg[200];
-        size_t k = (size_t)snprintf(msg, sizeof msg, "must be one of");
-        for (const char *const *v = values; *v && k < sizeof msg; v++)
-            k += (size_t)snprintf(msg + k, sizeof msg - k, "%s %s", v == values ? "" : ",", *v);
+        one_of_message(msg, sizeof msg, values);
         *out = NULL;
         dna_err_field(err, key, msg);
         return -1;

@@ -50,6 +50,11 @@ int params_datetime(const params *p, const char *key, const char **out, dna_err 
 int params_enum(const params *p, const char *key, const char *const *values, const char **out, dna_err *err);
 int params_text(const params *p, const char *key, size_t maxlen, const char **out, dna_err *err);
 
+/* 1 when `s` is one of the NULL-terminated `list`. */
+int text_in_list(const char *s, const char *const *list);
+/* "must be one of a, b, c" for a field error. */
+void one_of_message(char *msg, size_t cap, const char *const *values);
+
 /* Value checks shared with body validation. */
 int valid_utf8(const char *s, size_t len);
 int valid_date(const char *s);     /* YYYY-MM-DD, a real day */
