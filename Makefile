@@ -2,27 +2,33 @@
 # Both install what they need from Debian's and npm's registries first.
 
 CC      ?= cc
-PKGS    := libulfius jansson libpq libjwt libargon2
+# libcrypto (ChaCha20-Poly1305 and HKDF for cursors) and liborcania (base64url)
+# are no new runtime dependencies: libjwt and Ulfius already link them.
+PKGS    := libulfius jansson libpq libjwt libargon2 libcrypto liborcania
 CSTD    := -std=c17 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow
 OPT     ?= -O2 -g
 SAN     :=
-CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(SAN) -Isrc -Iapi $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -I/usr/include/postgresql
+CFLAGS_LIB = $(CSTD) $(WARN) $(OPT) $(SAN) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -I/usr/include/postgresql
+# Layers point down only: src/ is compiled without -Iapi, so an include of an
+# api/ header from src/ is a build error (and `layers` refuses Ulfius there).
+CFLAGS_SRC = $(CFLAGS_LIB) -Isrc
+CFLAGS_ALL = $(CFLAGS_LIB) -Isrc -Iapi
 LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmicrohttpd -lpthread -lm
 
 BUILD   ?= build
 SRC     := $(wildcard src/*.c) $(wildcard api/*.c)
-LIBSRC  := $(filter-out src/main.c,$(SRC))
+LIBSRC  := $(filter-out api/main.c,$(SRC))
 LIBOBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIBSRC)) $(BUILD)/obj/gen/embedded.o
-MAINOBJ := $(BUILD)/obj/src/main.o
+MAINOBJ := $(BUILD)/obj/api/main.o
 UNITSRC := $(wildcard tests/unit/test_*.c)
 UNITBIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNITSRC))
 
 DEB_BUILD := gcc make pkg-config clang-format libulfius-dev libcurl4-gnutls-dev libjansson-dev libpq-dev \
-             libjwt-dev libargon2-dev libmicrohttpd-dev postgresql-15 postgresql-client-15 curl
+             libjwt-dev libargon2-dev libmicrohttpd-dev libssl-dev liborcania-dev postgresql-15 postgresql-client-15 curl
 STAMP_DEB := var/.deb-installed
 
-.PHONY: all deps run stop test unit api-test asan bench fuzz format format-check clean
+.PHONY: all deps run stop test unit api-test asan bench fuzz format format-check clean layers
 all: $(BUILD)/dna-api
 
 # --- system packages, installed only when something is missing -------------
@@ -33,10 +39,20 @@ $(STAMP_DEB):
 	@mkdir -p var && touch $@
 
 # --- build ------------------------------------------------------------------
-$(BUILD)/obj/%.o: %.c $(wildcard src/*.h api/*.h) | $(STAMP_DEB)
+$(BUILD)/obj/src/%.o: src/%.c $(wildcard src/*.h) | $(STAMP_DEB) layers
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_SRC) -c $< -o $@
+
+$(BUILD)/obj/api/%.o: api/%.c $(wildcard src/*.h api/*.h) | $(STAMP_DEB)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# Below HTTP means below HTTP: no Ulfius or microhttpd type in src/.
+layers:
+	@if grep -lE '#include *[<"](ulfius|microhttpd)\.h[>"]' src/*.c src/*.h; then \
+	  echo "layers: the files above include an HTTP library in src/; that belongs in api/"; exit 1; fi
 
 # Migrations and the OpenAPI contract are compiled into the binary.
 $(BUILD)/gen/embedded.c: $(wildcard db/migrations/*.sql) openapi.yaml scripts/embed.sh
@@ -46,7 +62,7 @@ $(BUILD)/gen/embedded.c: $(wildcard db/migrations/*.sql) openapi.yaml scripts/em
 $(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c src/embedded.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) -c $< -o $@
+	@$(CC) $(CFLAGS_SRC) -c $< -o $@
 
 $(BUILD)/dna-api: $(LIBOBJ) $(MAINOBJ)
 	@echo "  LINK    $@"

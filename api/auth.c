@@ -258,12 +258,12 @@ void api_auth_me(req_ctx *ctx)
     json_t *roles = json_array();
     for (unsigned bit = 1; bit <= ROLE_OMBUDSMAN; bit <<= 1)
         if (ctx->who.roles & bit)
-            json_array_append_new(roles, json_string(role_name(bit)));
+            json_array_append_new(roles, json_string(principal_role_name(bit)));
     json_t *member = json_null();
     if (ctx->who.member_id > 0) {
         dna_err e;
         dna_err_init(&e);
-        member_doc doc = {0};
+        db_doc doc = {0};
         dna_status st = members_get(&ctx->who, ctx->who.member_id, &doc, &e);
         dna_err_clear(&e);
         if (st == DNA_UNAVAILABLE) {

@@ -25,7 +25,6 @@
 #include "routes.h"
 #include "tokencache.h"
 
-#define MAX_BODY (1024 * 1024)
 #define MAX_SEGMENTS 12
 
 static const dna_config *config;
@@ -120,13 +119,13 @@ static int stage_limits(req_ctx *ctx)
     if (cl != NULL) {
         char *end = NULL;
         unsigned long long n = strtoull(cl, &end, 10);
-        if (end == cl || *end != '\0' || n > MAX_BODY) {
+        if (end == cl || *end != '\0' || n > REQUEST_MAX_BODY) {
             respond_problem(ctx->resp, 413, "request bodies are limited to 1 MiB", NULL, NULL);
             return 0;
         }
     }
-    /* Without Content-Length (chunked) Ulfius stops storing at MAX_BODY + 1. */
-    if (ctx->req->binary_body_length > MAX_BODY) {
+    /* Without Content-Length (chunked) Ulfius stops storing at REQUEST_MAX_BODY + 1. */
+    if (ctx->req->binary_body_length > REQUEST_MAX_BODY) {
         respond_problem(ctx->resp, 413, "request bodies are limited to 1 MiB", NULL, NULL);
         return 0;
     }
@@ -257,7 +256,7 @@ static int stage_authenticate(req_ctx *ctx)
     principal *p = &ctx->who;
     snprintf(p->sub, sizeof p->sub, "%s", claims.sub);
     p->roles = claims.roles;
-    p->pseudonymise = authz_has(p, ROLE_ANALYST) && !authz_has(p, ROLE_PROGRAM_MANAGER);
+    p->pseudonymise = authz_sees_pseudonyms(p);
     if (claims.from_idp) {
         dna_status st = members_resolve_idp(claims.member_ref, config->idp_member_claim, &p->member_id);
         if (st == DNA_UNAVAILABLE) {

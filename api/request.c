@@ -9,8 +9,6 @@
 
 #include "respond.h"
 
-#define MAX_BODY (1024 * 1024)
-
 const char *req_header(req_ctx *ctx, const char *name)
 {
     return u_map_get_case(ctx->req->map_header, name);
@@ -125,6 +123,47 @@ int req_query_only(req_ctx *ctx, const char *const *allowed)
     return 0;
 }
 
+/* The q value (0..1000) the Accept header gives `type` ("text/csv"): the most
+ * specific range that matches wins; -1 when none does. */
+static int accept_q(const char *accept, const char *type)
+{
+    size_t slash = strcspn(type, "/");
+    int best_q = -1, best_rank = -1;
+    for (const char *p = accept; *p;) {
+        size_t len = strcspn(p, ",");
+        const char *end = p + len;
+        while (p < end && *p == ' ')
+            p++;
+        size_t rlen = strcspn(p, ";, ");
+        if (rlen > (size_t)(end - p))
+            rlen = (size_t)(end - p);
+        int rank = -1;
+        if (rlen == 3 && strncmp(p, "*/*", 3) == 0)
+            rank = 0;
+        else if (rlen == slash + 2 && strncasecmp(p, type, slash + 1) == 0 && p[slash + 1] == '*')
+            rank = 1;
+        else if (rlen == strlen(type) && strncasecmp(p, type, rlen) == 0)
+            rank = 2;
+        int q = 1000;
+        for (const char *param = memchr(p, ';', (size_t)(end - p)); param && param < end;
+             param = memchr(param + 1, ';', (size_t)(end - param - 1))) {
+            const char *v = param + 1;
+            while (v < end && *v == ' ')
+                v++;
+            if (end - v >= 2 && (v[0] == 'q' || v[0] == 'Q') && v[1] == '=') {
+                double d = strtod(v + 2, NULL);
+                q = d <= 0 ? 0 : d >= 1 ? 1000 : (int)(d * 1000 + 0.5);
+            }
+        }
+        if (rank > best_rank) {
+            best_rank = rank;
+            best_q = q;
+        }
+        p = *end ? end + 1 : end;
+    }
+    return best_q;
+}
+
 int req_format_of(req_ctx *ctx, req_format *out, int allow_ics)
 {
     dna_err e;
@@ -137,23 +176,27 @@ int req_format_of(req_ctx *ctx, req_format *out, int allow_ics)
         return -1;
     }
     *out = FORMAT_JSON;
-    if (f == NULL) {
-        const char *accept = req_header(ctx, "Accept");
-        if (accept == NULL)
-            return 0;
-        if (strstr(accept, "text/csv"))
-            *out = FORMAT_CSV;
-        else if (strstr(accept, "application/x-ndjson"))
-            *out = FORMAT_NDJSON;
-        else if (allow_ics && strstr(accept, "text/calendar"))
-            *out = FORMAT_ICS;
+    if (f != NULL) {
+        for (int i = 0; ALL[i]; i++)
+            if (strcmp(f, ALL[i]) == 0)
+                *out = (req_format)i;
         return 0;
     }
-    if (strcmp(f, "csv") == 0)
-        *out = FORMAT_CSV;
-    else if (strcmp(f, "ndjson") == 0)
-        *out = FORMAT_NDJSON;
-    else if (strcmp(f, "ics") == 0)
-        *out = FORMAT_ICS;
+    const char *accept = req_header(ctx, "Accept");
+    if (accept == NULL)
+        return 0;
+    /* The best q wins; on a tie, the earlier of these. JSON also answers when
+     * nothing listed is acceptable. */
+    static const char *const TYPES[] = {"application/json", "text/csv", "application/x-ndjson",
+                                        "text/calendar"};
+    int best = 0, best_q = 0;
+    for (int i = 0; i < (allow_ics ? 4 : 3); i++) {
+        int q = accept_q(accept, TYPES[i]);
+        if (q > best_q) {
+            best = i;
+            best_q = q;
+        }
+    }
+    *out = (req_format)best;
     return 0;
 }

@@ -11,6 +11,9 @@
 #include "db.h"
 #include "json_in.h"
 
+/* Request bodies larger than this are refused (413) before they are read. */
+#define REQUEST_MAX_BODY (1024 * 1024)
+
 /* The path parameter at `index` as a positive id; answers 404 otherwise. */
 int req_path_id(req_ctx *ctx, int index, int64_t *out, const char *what);
 const char *req_path_text(req_ctx *ctx, int index);

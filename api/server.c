@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/random.h>
 #include <ulfius.h>
 
 #include "auth.h"
@@ -16,9 +17,9 @@
 #include "log.h"
 #include "metrics.h"
 #include "middleware.h"
+#include "request.h"
 #include "routes.h"
 
-#define MAX_BODY (1024 * 1024)
 #define CONNECTION_LIMIT 4096
 #define IDLE_TIMEOUT_S 30
 
@@ -38,17 +39,22 @@ int server_run(const dna_config *cfg)
         return -1;
     }
     /* Ulfius truncates silently past this: the middleware answers 413 first. */
-    instance.max_post_body_size = MAX_BODY + 1;
+    instance.max_post_body_size = REQUEST_MAX_BODY + 1;
     size_t nnames;
     const char *const *names = routes_metric_names(&nnames);
     metrics_init(names, nnames);
     middleware_init(cfg);
-    if (cfg->jwt_secret != NULL) {
-        cursor_set_key((const unsigned char *)cfg->jwt_secret, strlen(cfg->jwt_secret));
-    } else {
-        char random_key[48];
-        auth_random_string(random_key, sizeof random_key);
-        cursor_set_key((const unsigned char *)random_key, strlen(random_key));
+    /* Cursors are sealed under a key derived from the signing secret (so
+     * every instance reads the others' cursors), or from random bytes. */
+    unsigned char random_key[32];
+    int keyed = cfg->jwt_secret != NULL
+                    ? cursor_set_key((const unsigned char *)cfg->jwt_secret, strlen(cfg->jwt_secret))
+                    : (getrandom(random_key, sizeof random_key, 0) == (ssize_t)sizeof random_key
+                           ? cursor_set_key(random_key, sizeof random_key)
+                           : -1);
+    if (keyed != 0) {
+        fprintf(stderr, "dna-api: cannot make the cursor key (no randomness or no libcrypto HKDF)\n");
+        return -1;
     }
     api_auth_init(cfg);
     ulfius_set_default_endpoint(&instance, middleware_dispatch, NULL);

@@ -16,9 +16,7 @@ void api_triage_agenda(req_ctx *ctx)
     dna_err e;
     dna_err_init(&e);
     const char *week = NULL;
-    if (params_text(&ctx->query, "week", 8, &week, &e) != 0 || (week && !valid_iso_week(week))) {
-        if (e.errors == NULL)
-            dna_err_field(&e, "week", "must be an ISO week YYYY-Www, e.g. 2026-W48");
+    if (params_week(&ctx->query, "week", &week, &e) != 0) {
         req_bad_query(ctx, &e);
         return;
     }

@@ -31,7 +31,7 @@ static unsigned roles_in(const char *text)
             continue;
         if (*p == ',' || *p == '}') {
             name[k] = '\0';
-            bits |= role_from_name(name);
+            bits |= principal_role_bit(name);
             k = 0;
         } else if (k + 1 < sizeof name) {
             name[k++] = *p;
@@ -42,7 +42,7 @@ static unsigned roles_in(const char *text)
 
 unsigned accounts_roles_from_pg_array(const char *text)
 {
-    return role_normalise(roles_in(text));
+    return principal_roles_normalise(roles_in(text));
 }
 
 dna_status accounts_password_login(const char *email, const char *password, int64_t *member_id,
@@ -105,7 +105,8 @@ dna_status accounts_client_add(PGconn *pg, const char *id, unsigned roles, char 
     size_t k = 1;
     for (unsigned bit = 1; bit <= ROLE_OMBUDSMAN; bit <<= 1)
         if (roles & bit)
-            k += (size_t)snprintf(array + k, sizeof array - k, "%s%s", k > 1 ? "," : "", role_name(bit));
+            k += (size_t)snprintf(array + k, sizeof array - k, "%s%s", k > 1 ? "," : "",
+                                  principal_role_name(bit));
     snprintf(array + k, sizeof array - k, "}");
     const char *params[3] = {id, hash, array};
     PGresult *r = PQexecParams(pg, "INSERT INTO api_clients (id, secret_hash, roles) VALUES ($1, $2, $3)", 3,

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 static const db_stmt INSERT = {
     "audit_insert",
     "INSERT INTO audit_log (actor, action, entity, entity_id, changes) VALUES ($1, $2, $3, $4, $5::jsonb)"};
@@ -18,8 +20,10 @@ void audit_actor(const principal *p, char out[160])
         snprintf(out, 160, "system");
     else if (p->member_id > 0)
         snprintf(out, 160, "member:%lld", (long long)p->member_id);
-    else
-        snprintf(out, 160, "client:%.120s", p->sub);
+    else {
+        char sub[121];
+        snprintf(out, 160, "client:%s", text_clip(sub, sizeof sub, p->sub));
+    }
 }
 
 char *audit_changes_text(const json_t *changes)
@@ -47,22 +51,25 @@ int audit_record(db_conn *c, const principal *p, const char *action, const char 
     return ok ? 0 : -1;
 }
 
-#define AUDIT_SELECT                                                                                         \
-    "SELECT json_build_object('id', a.id, 'at', rfc3339(a.at), 'actor', a.actor, 'action', a.action,"        \
-    " 'entity', a.entity, 'entity_id', a.entity_id, 'changes', a.changes)::text, a.at::text, a.id"           \
-    " FROM audit_log a"                                                                                      \
-    " WHERE ($1::text IS NULL OR a.entity = $1) AND ($2::text IS NULL OR a.actor = $2)"                      \
-    " AND ($3::timestamptz IS NULL OR a.at >= $3) AND ($4::timestamptz IS NULL OR a.at < $4)"                \
-    " AND ($5::timestamptz IS NULL OR a.at >= $5)"
+static const listing_filter FILTERS[] = {
+    {"entity", LISTING_TEXT, .maxlen = 64, .where = "a.entity = {}"},
+    {"actor", LISTING_TEXT, .maxlen = 160, .where = "a.actor = {}"},
+    {"from", LISTING_DATETIME, .where = "a.at >= {}"},
+    {"to", LISTING_DATETIME, .where = "a.at < {}"},
+    {NULL},
+};
 
-static const db_stmt LIST_AT_DESC = {
-    "audit_list_at_desc",
-    AUDIT_SELECT " AND ($7::bigint IS NULL OR (a.at, a.id) < ($6::timestamptz, $7::bigint))"
-                 " ORDER BY a.at DESC, a.id DESC LIMIT $8"};
-static const db_stmt LIST_AT_ASC = {
-    "audit_list_at_asc",
-    AUDIT_SELECT " AND ($7::bigint IS NULL OR (a.at, a.id) > ($6::timestamptz, $7::bigint))"
-                 " ORDER BY a.at, a.id LIMIT $8"};
+static const listing_sort SORTS[] = {{"at", "a.at", "timestamptz"}, {NULL}};
 
-const list_sort AUDIT_SORTS[] = {
-    {"-at", &LIST_AT_DESC, NULL}, {"at", &LIST_AT_ASC, NULL}, {NULL, NULL, NULL}};
+const listing_def AUDIT_LIST = {
+    .name = "audit",
+    .row = "json_build_object('id', a.id, 'at', rfc3339(a.at), 'actor', a.actor, 'action', a.action,"
+           " 'entity', a.entity, 'entity_id', a.entity_id, 'changes', a.changes)::text",
+    .from = " FROM audit_log a",
+    .id = "a.id",
+    .updated_at = "a.at",
+    .csv_header = "id,at,actor,action,entity,entity_id,changes",
+    .default_sort = "-at",
+    .filters = FILTERS,
+    .sorts = SORTS,
+};

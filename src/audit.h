@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "db.h"
+#include "listing.h"
 #include "principal.h"
 
 /* The actor text for a principal: "member:<id>", "client:<sub>" or "system". */
@@ -22,7 +23,7 @@ char *audit_changes_text(const json_t *changes);
 int audit_record(db_conn *c, const principal *p, const char *action, const char *entity,
                  const char *entity_id, const json_t *changes);
 
-/* The listing statements for GET /audit (filters: entity, actor, from, to). */
-extern const list_sort AUDIT_SORTS[];
+/* GET /audit: filters entity, actor, from, to; newest first. */
+extern const listing_def AUDIT_LIST;
 
 #endif

@@ -64,7 +64,7 @@ int auth_hash_secret(const char *secret, char out[AUTH_HASH_LEN]);
 /* Returns 1 when `secret` matches `encoded`, 0 otherwise (also on bad input). */
 int auth_check_secret(const char *encoded, const char *secret);
 
-/* Fills out[0..n-1] with a random URL-safe string from /dev/urandom and
+/* Fills out[0..n-1] with a random URL-safe string from getrandom(2) and
  * NUL-terminates it (n >= 2). Returns 0 on success. */
 int auth_random_string(char *out, size_t n);
 

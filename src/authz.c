@@ -6,6 +6,11 @@ int authz_has(const principal *p, unsigned roles)
     return (p->roles & roles) != 0;
 }
 
+int authz_sees_pseudonyms(const principal *p)
+{
+    return authz_has(p, ROLE_ANALYST) && !authz_has(p, ROLE_PROGRAM_MANAGER);
+}
+
 int authz_route(const principal *p, unsigned roles)
 {
     return authz_has(p, roles);

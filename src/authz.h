@@ -8,6 +8,9 @@
 
 #include "principal.h"
 
+/* Does this principal see member references as pseudonyms only (analysts
+ * who are not also program managers)? Set once into principal.pseudonymise. */
+int authz_sees_pseudonyms(const principal *p);
 /* May the principal call a route open to `roles` at all? */
 int authz_route(const principal *p, unsigned roles);
 /* Holds any of `roles`. */

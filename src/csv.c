@@ -1,49 +1,9 @@
-/* csv.c: RFC 4180 output into capped growable buffers. */
+/* csv.c: RFC 4180 output into dynbufs. */
 #include "csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void dynbuf_init(dynbuf *b, size_t max)
-{
-    b->data = NULL;
-    b->len = b->cap = 0;
-    b->max = max;
-}
-
-void dynbuf_free(dynbuf *b)
-{
-    free(b->data);
-    dynbuf_init(b, b->max);
-}
-
-int dynbuf_add(dynbuf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->max)
-        return -1;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        if (cap > b->max)
-            cap = b->max;
-        char *d = realloc(b->data, cap);
-        if (d == NULL)
-            return -1;
-        b->data = d;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-    return 0;
-}
-
-int dynbuf_str(dynbuf *b, const char *s)
-{
-    return dynbuf_add(b, s, strlen(s));
-}
 
 int csv_field(dynbuf *b, const char *s, size_t n)
 {

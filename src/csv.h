@@ -1,21 +1,12 @@
 /* csv.h: an RFC 4180 writer and the JSON-row to CSV/NDJSON conversion used
- * by every export. Output goes into a growable buffer with a hard cap. */
+ * by every export. Output goes into a dynbuf (capped, growable). */
 #ifndef DNA_CSV_H
 #define DNA_CSV_H
 
 #include <jansson.h>
 #include <stddef.h>
 
-typedef struct {
-    char *data;
-    size_t len, cap, max;
-} dynbuf;
-
-void dynbuf_init(dynbuf *b, size_t max);
-void dynbuf_free(dynbuf *b);
-/* Appends; returns -1 when the cap would be passed. */
-int dynbuf_add(dynbuf *b, const char *s, size_t n);
-int dynbuf_str(dynbuf *b, const char *s);
+#include "dynbuf.h"
 
 /* Appends one CSV field, quoted when it holds a comma, quote, CR or LF (or
  * starts with a space), with quotes doubled. */

@@ -1,190 +1,123 @@
-/* cursor.c: keyset cursors. The payload "c1" US sort US value US id is
- * sealed so that it is opaque and tamper-evident: tag = SipHash-2-4(k1,
- * payload), the payload XORed with a keystream SipHash(k2, tag || block),
- * and base64url(tag || ciphertext). A reader learns nothing from a cursor
- * (an analyst cannot map a pseudonym to a member id through one), and an
- * altered cursor is refused. */
+/* cursor.c: keyset cursors sealed with ChaCha20-Poly1305. The payload is
+ * "c2" US sort US value US id; the text is base64url(0x02 || nonce(12) ||
+ * ciphertext || tag(16)), with a fresh random nonce per cursor. */
 #include "cursor.h"
 
 #include <errno.h>
+#include <openssl/evp.h>
+#include <openssl/kdf.h>
+#include <orcania.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
-static uint8_t key1[16], key2[16];
+#define SEAL_VERSION 0x02
+#define NONCE_LEN 12
+#define TAG_LEN 16
+#define KEY_LEN 32
+/* The most payload whose sealed text fits in CURSOR_MAX. */
+#define PAYLOAD_MAX ((CURSOR_MAX - 4) / 4 * 3 - 1 - NONCE_LEN - TAG_LEN)
 
-static uint64_t le64(const uint8_t *p)
+static unsigned char key[KEY_LEN];
+static int key_set;
+
+int cursor_set_key(const unsigned char *secret, size_t len)
 {
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--)
-        v = (v << 8) | p[i];
-    return v;
+    static const unsigned char salt[] = "dna-api";
+    static const unsigned char info[] = "dna-api cursor seal v2";
+    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_HKDF, NULL);
+    size_t out_len = sizeof key;
+    int ok = ctx != NULL && EVP_PKEY_derive_init(ctx) > 0 &&
+             EVP_PKEY_CTX_set_hkdf_md(ctx, EVP_sha256()) > 0 &&
+             EVP_PKEY_CTX_set1_hkdf_salt(ctx, salt, (int)sizeof salt - 1) > 0 &&
+             EVP_PKEY_CTX_set1_hkdf_key(ctx, secret, (int)len) > 0 &&
+             EVP_PKEY_CTX_add1_hkdf_info(ctx, info, (int)sizeof info - 1) > 0 &&
+             EVP_PKEY_derive(ctx, key, &out_len) > 0 && out_len == sizeof key;
+    EVP_PKEY_CTX_free(ctx);
+    key_set = ok;
+    return ok ? 0 : -1;
 }
 
-#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
-#define SIPROUND                                                                                             \
-    do {                                                                                                     \
-        v0 += v1;                                                                                            \
-        v1 = ROTL(v1, 13);                                                                                   \
-        v1 ^= v0;                                                                                            \
-        v0 = ROTL(v0, 32);                                                                                   \
-        v2 += v3;                                                                                            \
-        v3 = ROTL(v3, 16);                                                                                   \
-        v3 ^= v2;                                                                                            \
-        v0 += v3;                                                                                            \
-        v3 = ROTL(v3, 21);                                                                                   \
-        v3 ^= v0;                                                                                            \
-        v2 += v1;                                                                                            \
-        v1 = ROTL(v1, 17);                                                                                   \
-        v1 ^= v2;                                                                                            \
-        v2 = ROTL(v2, 32);                                                                                   \
-    } while (0)
-
-uint64_t cursor_siphash(const uint8_t key[16], const uint8_t *in, size_t len)
+/* Runs ChaCha20-Poly1305 over in[0..n-1] into out; encrypting writes the
+ * tag, decrypting checks it. 0 on success. */
+static int aead(int encrypt, const unsigned char nonce[NONCE_LEN], const unsigned char *in, size_t n,
+                unsigned char *out, unsigned char tag[TAG_LEN])
 {
-    uint64_t k0 = le64(key), k1 = le64(key + 8);
-    uint64_t v0 = 0x736f6d6570736575ULL ^ k0, v1 = 0x646f72616e646f6dULL ^ k1;
-    uint64_t v2 = 0x6c7967656e657261ULL ^ k0, v3 = 0x7465646279746573ULL ^ k1;
-    size_t full = len - len % 8;
-    for (size_t i = 0; i < full; i += 8) {
-        uint64_t m = le64(in + i);
-        v3 ^= m;
-        SIPROUND;
-        SIPROUND;
-        v0 ^= m;
-    }
-    uint64_t b = (uint64_t)len << 56;
-    for (size_t i = 0; i < len % 8; i++)
-        b |= (uint64_t)in[full + i] << (8 * i);
-    v3 ^= b;
-    SIPROUND;
-    SIPROUND;
-    v0 ^= b;
-    v2 ^= 0xff;
-    SIPROUND;
-    SIPROUND;
-    SIPROUND;
-    SIPROUND;
-    return v0 ^ v1 ^ v2 ^ v3;
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    int len = 0, fin = 0;
+    int ok = ctx != NULL && key_set && n <= PAYLOAD_MAX &&
+             EVP_CipherInit_ex(ctx, EVP_chacha20_poly1305(), NULL, NULL, NULL, encrypt) == 1 &&
+             EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, NONCE_LEN, NULL) == 1 &&
+             EVP_CipherInit_ex(ctx, NULL, NULL, key, nonce, encrypt) == 1 &&
+             (encrypt || EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, TAG_LEN, tag) == 1) &&
+             EVP_CipherUpdate(ctx, out, &len, in, (int)n) == 1 &&
+             EVP_CipherFinal_ex(ctx, out + len, &fin) == 1 &&
+             (!encrypt || EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, TAG_LEN, tag) == 1);
+    EVP_CIPHER_CTX_free(ctx);
+    return ok ? 0 : -1;
 }
 
-void cursor_set_key(const unsigned char *secret, size_t len)
+int cursor_seal(const unsigned char *payload, size_t len, char out[CURSOR_MAX])
 {
-    /* Two independent 16-byte keys from the secret, by domain-separated PRF calls. */
-    static const uint8_t fixed[16] = "dna-api cursors";
-    uint8_t buf[512 + 1];
-    size_t n = len > 512 ? 512 : len;
-    memcpy(buf + 1, secret, n);
-    for (int i = 0; i < 4; i++) {
-        buf[0] = (uint8_t)i;
-        uint64_t h = cursor_siphash(fixed, buf, n + 1);
-        uint8_t *dst = i < 2 ? key1 + 8 * i : key2 + 8 * (i - 2);
-        for (int j = 0; j < 8; j++)
-            dst[j] = (uint8_t)(h >> (8 * j));
-    }
-}
-
-/* XORs data with the keystream for `tag`. */
-static void keystream_xor(uint8_t *data, size_t n, uint64_t tag)
-{
-    uint8_t block[16];
-    for (int j = 0; j < 8; j++)
-        block[j] = (uint8_t)(tag >> (8 * j));
-    for (size_t off = 0; off < n; off += 8) {
-        uint64_t counter = off / 8;
-        for (int j = 0; j < 8; j++)
-            block[8 + j] = (uint8_t)(counter >> (8 * j));
-        uint64_t ks = cursor_siphash(key2, block, 16);
-        for (size_t j = 0; j < 8 && off + j < n; j++)
-            data[off + j] ^= (uint8_t)(ks >> (8 * j));
-    }
-}
-
-static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-static size_t b64url_encode(const unsigned char *in, size_t n, char *out, size_t cap)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i += 3) {
-        unsigned v = (unsigned)in[i] << 16;
-        if (i + 1 < n)
-            v |= (unsigned)in[i + 1] << 8;
-        if (i + 2 < n)
-            v |= in[i + 2];
-        size_t chars = i + 2 < n ? 4 : (i + 1 < n ? 3 : 2);
-        for (size_t j = 0; j < chars; j++) {
-            if (k + 1 >= cap)
-                return 0;
-            out[k++] = B64[(v >> (18 - 6 * j)) & 63];
-        }
-    }
-    out[k] = '\0';
-    return k;
-}
-
-static int b64val(char c)
-{
-    const char *p = c ? strchr(B64, c) : NULL;
-    return p ? (int)(p - B64) : -1;
-}
-
-static long b64url_decode(const char *in, unsigned char *out, size_t cap)
-{
-    size_t n = strlen(in), k = 0;
-    if (n % 4 == 1)
+    unsigned char sealed[1 + NONCE_LEN + PAYLOAD_MAX + TAG_LEN];
+    if (len > PAYLOAD_MAX)
         return -1;
-    for (size_t i = 0; i < n; i += 4) {
-        unsigned v = 0;
-        size_t chars = n - i < 4 ? n - i : 4;
-        for (size_t j = 0; j < 4; j++) {
-            int d = j < chars ? b64val(in[i + j]) : 0;
-            if (d < 0)
-                return -1;
-            v = (v << 6) | (unsigned)d;
-        }
-        size_t bytes = chars - 1;
-        for (size_t j = 0; j < bytes; j++) {
-            if (k >= cap)
-                return -1;
-            out[k++] = (unsigned char)((v >> (16 - 8 * j)) & 0xFF);
-        }
-    }
-    return (long)k;
+    sealed[0] = SEAL_VERSION;
+    unsigned char *nonce = sealed + 1, *body = nonce + NONCE_LEN, *tag = body + len;
+    if (getrandom(nonce, NONCE_LEN, 0) != NONCE_LEN || aead(1, nonce, payload, len, body, tag) != 0)
+        return -1;
+    size_t n = 0;
+    size_t total = 1 + NONCE_LEN + len + TAG_LEN;
+    if (!o_base64url_encode(sealed, total, NULL, &n) || n + 1 > CURSOR_MAX)
+        return -1;
+    if (!o_base64url_encode(sealed, total, (unsigned char *)out, &n))
+        return -1;
+    out[n] = '\0';
+    return 0;
+}
+
+long cursor_open(const char *text, unsigned char *payload, size_t cap)
+{
+    size_t tlen = text ? strnlen(text, CURSOR_MAX) : 0;
+    if (tlen == 0 || tlen >= CURSOR_MAX)
+        return -1;
+    unsigned char sealed[CURSOR_MAX]; /* decoding writes up to 2 bytes past the result */
+    size_t n = 0;
+    if (!o_base64url_decode((const unsigned char *)text, tlen, NULL, &n) || n + 2 > sizeof sealed ||
+        !o_base64url_decode((const unsigned char *)text, tlen, sealed, &n))
+        return -1;
+    if (n < 1 + NONCE_LEN + TAG_LEN || sealed[0] != SEAL_VERSION)
+        return -1;
+    size_t len = n - 1 - NONCE_LEN - TAG_LEN;
+    if (len > cap)
+        return -1;
+    unsigned char *nonce = sealed + 1, *body = nonce + NONCE_LEN, *tag = body + len;
+    if (aead(0, nonce, body, len, payload, tag) != 0)
+        return -1; /* altered, or sealed with another key */
+    return (long)len;
 }
 
 int cursor_encode(const cursor *c, char out[CURSOR_MAX])
 {
-    uint8_t sealed[CURSOR_MAX];
-    char *raw = (char *)sealed + 8;
-    int n = snprintf(raw, sizeof sealed - 8, "c1\x1f%s\x1f%s\x1f%lld", c->sort, c->value, (long long)c->id);
-    if (n < 0 || (size_t)n >= sizeof sealed - 8 || ((size_t)n + 8) * 4 / 3 + 4 >= CURSOR_MAX)
+    char raw[PAYLOAD_MAX + 1];
+    int n = snprintf(raw, sizeof raw, "c2\x1f%s\x1f%s\x1f%lld", c->sort, c->value, (long long)c->id);
+    if (n < 0 || (size_t)n >= sizeof raw)
         return -1;
-    uint64_t tag = cursor_siphash(key1, (const uint8_t *)raw, (size_t)n);
-    for (int j = 0; j < 8; j++)
-        sealed[j] = (uint8_t)(tag >> (8 * j));
-    keystream_xor(sealed + 8, (size_t)n, tag);
-    return b64url_encode(sealed, (size_t)n + 8, out, CURSOR_MAX) ? 0 : -1;
+    return cursor_seal((const unsigned char *)raw, (size_t)n, out);
 }
 
 int cursor_decode(const char *text, cursor *out)
 {
-    if (text == NULL || strlen(text) >= CURSOR_MAX || text[0] == '\0')
+    char raw[PAYLOAD_MAX + 1];
+    long n = cursor_open(text, (unsigned char *)raw, sizeof raw - 1);
+    if (n < 0)
         return -1;
-    unsigned char sealed[CURSOR_MAX];
-    long total = b64url_decode(text, sealed, sizeof sealed - 1);
-    if (total < 9)
-        return -1;
-    uint64_t tag = le64(sealed);
-    unsigned char *raw = sealed + 8;
-    long n = total - 8;
-    keystream_xor(raw, (size_t)n, tag);
-    if (cursor_siphash(key1, raw, (size_t)n) != tag)
-        return -1; /* altered, or made with another key */
     raw[n] = '\0';
     if (memchr(raw, '\0', (size_t)n) != NULL)
         return -1;
     char *parts[4];
-    char *p = (char *)raw;
+    char *p = raw;
     for (int i = 0; i < 4; i++) {
         parts[i] = p;
         char *sep = strchr(p, '\x1f');
@@ -197,13 +130,14 @@ int cursor_decode(const char *text, cursor *out)
             return -1;
         }
     }
-    if (strcmp(parts[0], "c1") != 0 || strlen(parts[1]) >= sizeof out->sort ||
+    if (strcmp(parts[0], "c2") != 0 || strlen(parts[1]) >= sizeof out->sort ||
         strlen(parts[2]) >= sizeof out->value)
         return -1;
     char *end = NULL;
     errno = 0;
     long long id = strtoll(parts[3], &end, 10);
-    if (errno != 0 || end == parts[3] || *end != '\0' || id < 0)
+    if (errno != 0 || end == parts[3] || *end != '\0' || id < 0 || parts[3][0] == '-' || parts[3][0] == '+' ||
+        parts[3][0] == ' ')
         return -1;
     memcpy(out->sort, parts[1], strlen(parts[1]) + 1);
     memcpy(out->value, parts[2], strlen(parts[2]) + 1);

@@ -1,5 +1,6 @@
-/* db.c: the libpq pool (mutex + condition variable, checkout timeout),
- * lazily prepared named statements per connection, transactions, reconnects. */
+/* db.c: the libpq pool (mutex + condition variable, checkout timeout on
+ * the monotonic clock), lazily prepared named statements per connection,
+ * transactions, reconnects that never re-run a write, single-row streams. */
 #include "db.h"
 
 #include <errno.h>
@@ -7,7 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
+
+#include "text.h"
 
 struct db_pool;
 
@@ -33,8 +37,8 @@ typedef struct db_pool {
 } db_pool;
 
 /* The primary, and a read replica for stats and exports when configured. */
-static db_pool primary = {.lock = PTHREAD_MUTEX_INITIALIZER, .freed = PTHREAD_COND_INITIALIZER};
-static db_pool replica = {.lock = PTHREAD_MUTEX_INITIALIZER, .freed = PTHREAD_COND_INITIALIZER};
+static db_pool primary = {.lock = PTHREAD_MUTEX_INITIALIZER};
+static db_pool replica = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static void silent_notice(void *arg, const PGresult *res)
 {
@@ -45,8 +49,10 @@ static void silent_notice(void *arg, const PGresult *res)
 /* Our defaults come first; the configured string (dbname, expanded) comes
  * last so that whatever it says wins. No JIT: our statements are short or
  * stream (an export's JIT compilation alone took ~230 ms of ~860). */
-PGconn *db_connect_once(const char *conninfo)
+PGconn *db_connect_once(const char *conninfo, char *why, size_t whylen)
 {
+    if (why && whylen)
+        why[0] = '\0';
     const char *keys[] = {"connect_timeout",
                           "keepalives",
                           "keepalives_idle",
@@ -70,6 +76,10 @@ PGconn *db_connect_once(const char *conninfo)
     if (pg == NULL)
         return NULL;
     if (PQstatus(pg) != CONNECTION_OK) {
+        if (why && whylen) {
+            text_clip(why, whylen, PQerrorMessage(pg));
+            why[strcspn(why, "\n")] = '\0';
+        }
         PQfinish(pg);
         return NULL;
     }
@@ -81,11 +91,19 @@ static int pool_init(db_pool *pool, const char *conninfo, int size, int checkout
 {
     pool->conns = calloc((size_t)size, sizeof *pool->conns);
     pool->idle = calloc((size_t)size, sizeof *pool->idle);
-    if (pool->conns == NULL || pool->idle == NULL)
+    pool->conninfo = strdup(conninfo);
+    pthread_condattr_t attr;
+    if (pool->conns == NULL || pool->idle == NULL || pool->conninfo == NULL ||
+        pthread_condattr_init(&attr) != 0)
+        return -1;
+    /* The checkout deadline must not jump with the wall clock. */
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    int rc = pthread_cond_init(&pool->freed, &attr);
+    pthread_condattr_destroy(&attr);
+    if (rc != 0)
         return -1;
     pool->size = size;
     pool->timeout_ms = checkout_timeout_ms;
-    pool->conninfo = strdup(conninfo);
     for (int i = 0; i < size; i++) {
         pool->conns[i].index = i;
         pool->conns[i].owner = pool;
@@ -140,7 +158,7 @@ static db_conn *pool_acquire(db_pool *pool)
     if (pool->size == 0)
         return NULL;
     struct timespec deadline;
-    clock_gettime(CLOCK_REALTIME, &deadline);
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
     deadline.tv_sec += pool->timeout_ms / 1000;
     deadline.tv_nsec += (long)(pool->timeout_ms % 1000) * 1000000L;
     if (deadline.tv_nsec >= 1000000000L) {
@@ -166,7 +184,7 @@ static db_conn *pool_acquire(db_pool *pool)
     if (c->pg != NULL && PQstatus(c->pg) != CONNECTION_OK)
         conn_close(c);
     if (c->pg == NULL) {
-        c->pg = db_connect_once(pool->conninfo);
+        c->pg = db_connect_once(pool->conninfo, NULL, 0);
         if (c->pg == NULL) {
             db_release(c);
             return NULL;
@@ -239,28 +257,25 @@ static PGresult *check_conn(db_conn *c, PGresult *res)
     return res;
 }
 
-int db_prepare(db_conn *c, const db_stmt *st)
+/* A statement that may run again after a lost connection: a plain read.
+ * Anything else (INSERT, UPDATE, a WITH that writes, a function call) may
+ * have been committed by the server before the connection died. */
+static int retry_safe(const char *sql)
 {
-    if (c == NULL || c->pg == NULL || c->broken)
-        return -1;
-    if (is_prepared(c, st))
-        return 0;
-    PGresult *prep = check_conn(c, PQprepare(c->pg, st->name, st->sql, 0, NULL));
-    int ok = prep != NULL && PQresultStatus(prep) == PGRES_COMMAND_OK;
-    PQclear(prep);
-    if (ok)
-        remember_prepared(c, st);
-    return ok ? 0 : -1;
+    while (*sql == ' ' || *sql == '\n' || *sql == '\t')
+        sql++;
+    return strncasecmp(sql, "SELECT ", 7) == 0 || strcasecmp(sql, "BEGIN") == 0;
 }
 
-/* A pooled connection whose server restarted fails on first use. Outside
- * a transaction nothing was lost, so reconnect once and let the caller retry. */
-static int reconnect_if_idle_failure(db_conn *c, int was_idle)
+/* A pooled connection whose server restarted fails on first use. When the
+ * connection was idle (no transaction to lose) and the statement is safe to
+ * repeat, reconnect once and let the caller run it again. */
+static int reconnect_for_retry(db_conn *c, int was_idle, const char *sql)
 {
-    if (!was_idle || !c->broken)
+    if (!was_idle || !c->broken || !retry_safe(sql))
         return 0;
     conn_close(c);
-    c->pg = db_connect_once(c->owner->conninfo);
+    c->pg = db_connect_once(c->owner->conninfo, NULL, 0);
     if (c->pg == NULL) {
         c->broken = 1;
         return 0;
@@ -276,22 +291,33 @@ PGresult *db_exec(db_conn *c, const db_stmt *st, int nparams, const char *const 
         return NULL;
     int was_idle = PQtransactionStatus(c->pg) == PQTRANS_IDLE;
     PGresult *r = exec_once(c, st, nparams, params);
-    if (r == NULL && reconnect_if_idle_failure(c, was_idle))
+    if (r == NULL && reconnect_for_retry(c, was_idle, st->sql))
         r = exec_once(c, st, nparams, params);
     return r;
 }
 
+static int prepare(db_conn *c, const db_stmt *st, PGresult **failed)
+{
+    *failed = NULL;
+    if (is_prepared(c, st))
+        return 0;
+    PGresult *prep = check_conn(c, PQprepare(c->pg, st->name, st->sql, 0, NULL));
+    if (prep == NULL)
+        return -1;
+    if (PQresultStatus(prep) != PGRES_COMMAND_OK) {
+        *failed = prep; /* the caller sees the error (a bug in our SQL, or an aborted transaction) */
+        return -1;
+    }
+    PQclear(prep);
+    remember_prepared(c, st);
+    return 0;
+}
+
 static PGresult *exec_once(db_conn *c, const db_stmt *st, int nparams, const char *const *params)
 {
-    if (!is_prepared(c, st)) {
-        PGresult *prep = check_conn(c, PQprepare(c->pg, st->name, st->sql, 0, NULL));
-        if (prep == NULL)
-            return NULL;
-        if (PQresultStatus(prep) != PGRES_COMMAND_OK)
-            return prep; /* the caller sees the error (a bug in our SQL, or aborted tx) */
-        PQclear(prep);
-        remember_prepared(c, st);
-    }
+    PGresult *failed;
+    if (prepare(c, st, &failed) != 0)
+        return failed;
     return check_conn(c, PQexecPrepared(c->pg, st->name, nparams, params, NULL, NULL, 0));
 }
 
@@ -301,7 +327,7 @@ int db_command(db_conn *c, const char *sql)
         return -1;
     int was_idle = PQtransactionStatus(c->pg) == PQTRANS_IDLE;
     PGresult *r = check_conn(c, PQexec(c->pg, sql));
-    if (r == NULL && reconnect_if_idle_failure(c, was_idle))
+    if (r == NULL && reconnect_for_retry(c, was_idle, sql))
         r = check_conn(c, PQexec(c->pg, sql));
     int ok = r != NULL && PQresultStatus(r) == PGRES_COMMAND_OK;
     PQclear(r);
@@ -361,12 +387,6 @@ PGconn *db_pg(db_conn *c)
     return c ? c->pg : NULL;
 }
 
-void db_mark_broken(db_conn *c)
-{
-    if (c)
-        c->broken = 1;
-}
-
 void db_pool_stats(int *in_use, int *idle, int *waiting)
 {
     db_pool *pool = &primary;
@@ -377,26 +397,20 @@ void db_pool_stats(int *in_use, int *idle, int *waiting)
     pthread_mutex_unlock(&pool->lock);
 }
 
-int db_ping(void)
-{
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return 0;
-    PGresult *r = check_conn(c, PQexec(c->pg, "SELECT 1"));
-    int ok = r != NULL && PQresultStatus(r) == PGRES_TUPLES_OK;
-    PQclear(r);
-    db_release(c);
-    return ok;
-}
-
 void db_doc_free(db_doc *d)
 {
     free(d->json);
     d->json = NULL;
 }
 
-dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *const *params, int64_t id,
-                        db_doc *out)
+char *db_first_value(const PGresult *res)
+{
+    if (res == NULL || PQntuples(res) < 1 || PQnfields(res) < 1 || PQgetisnull(res, 0, 0))
+        return NULL;
+    return strdup(PQgetvalue(res, 0, 0));
+}
+
+dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *const *params, db_doc *out)
 {
     PGresult *r = db_exec(c, st, nparams, params);
     if (!db_ok(r)) {
@@ -410,7 +424,124 @@ dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *
     }
     out->json = strdup(PQgetvalue(r, 0, 0));
     out->version = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
-    out->id = id;
+    text_clip(out->key, sizeof out->key, nparams > 0 ? params[0] : "");
     PQclear(r);
     return out->json ? DNA_OK : DNA_ERROR;
+}
+
+/* ---- streams ---------------------------------------------------------------- */
+
+struct db_stream {
+    db_conn *conn;
+    PGresult *row;   /* the current result: a single row, or the closing TUPLES_OK */
+    PGresult *ahead; /* the first result, read by db_stream_open */
+    int done;
+};
+
+dna_status db_stream_open(const db_stmt *st, int nparams, const char *const *params, db_stream **out)
+{
+    *out = NULL;
+    db_conn *c = db_acquire_read();
+    if (c == NULL)
+        return DNA_UNAVAILABLE;
+    PGresult *failed = NULL;
+    if (prepare(c, st, &failed) != 0 ||
+        !PQsendQueryPrepared(c->pg, st->name, nparams, params, NULL, NULL, 0) || !PQsetSingleRowMode(c->pg)) {
+        dna_status status = failed ? db_status_of(failed) : DNA_UNAVAILABLE;
+        PQclear(failed);
+        if (!failed)
+            c->broken = 1;
+        db_release(c);
+        return status;
+    }
+    PGresult *first = PQgetResult(c->pg);
+    ExecStatusType s = first ? PQresultStatus(first) : PGRES_FATAL_ERROR;
+    if (s != PGRES_SINGLE_TUPLE && s != PGRES_TUPLES_OK) {
+        dna_status status = db_status_of(first);
+        PQclear(first);
+        PGresult *r;
+        while ((r = PQgetResult(c->pg)) != NULL)
+            PQclear(r);
+        db_release(c);
+        return status;
+    }
+    db_stream *ds = calloc(1, sizeof *ds);
+    if (ds == NULL) {
+        PQclear(first);
+        c->broken = 1; /* mid-query */
+        db_release(c);
+        return DNA_ERROR;
+    }
+    ds->conn = c;
+    ds->ahead = first;
+    *out = ds;
+    return DNA_OK;
+}
+
+/* Ends the query: drains what is left and gives the connection back. */
+static void stream_finish(db_stream *s)
+{
+    PGresult *r;
+    while ((r = PQgetResult(s->conn->pg)) != NULL)
+        PQclear(r);
+    db_release(s->conn);
+    s->conn = NULL;
+    s->done = 1;
+}
+
+int db_stream_next(db_stream *s)
+{
+    if (s->done)
+        return 0;
+    PQclear(s->row);
+    s->row = s->ahead;
+    s->ahead = NULL;
+    if (s->row == NULL)
+        s->row = PQgetResult(s->conn->pg);
+    ExecStatusType st = s->row ? PQresultStatus(s->row) : PGRES_TUPLES_OK;
+    if (st == PGRES_SINGLE_TUPLE)
+        return 1;
+    stream_finish(s);
+    return st == PGRES_TUPLES_OK ? 0 : -1;
+}
+
+int db_stream_columns(const db_stream *s)
+{
+    return s->row ? PQnfields(s->row) : 0;
+}
+
+const char *db_stream_column_name(const db_stream *s, int col)
+{
+    return s->row ? PQfname(s->row, col) : "";
+}
+
+#define BOOLOID 16 /* pg_type.h: the OID of boolean */
+
+int db_stream_column_is_bool(const db_stream *s, int col)
+{
+    return s->row && PQftype(s->row, col) == BOOLOID;
+}
+
+const char *db_stream_value(const db_stream *s, int col, size_t *len)
+{
+    if (s->row == NULL || PQntuples(s->row) < 1 || PQgetisnull(s->row, 0, col)) {
+        *len = 0;
+        return NULL;
+    }
+    *len = (size_t)PQgetlength(s->row, 0, col);
+    return PQgetvalue(s->row, 0, col);
+}
+
+void db_stream_close(db_stream *s)
+{
+    if (s == NULL)
+        return;
+    PQclear(s->ahead);
+    PQclear(s->row);
+    if (s->conn != NULL) {
+        /* Still running (the client went away): the pool replaces the connection. */
+        s->conn->broken = 1;
+        db_release(s->conn);
+    }
+    free(s);
 }

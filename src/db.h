@@ -1,39 +1,42 @@
-/* db.h: the libpq connection pool, named prepared statements, transactions.
+/* db.h: the libpq connection pool, named prepared statements, transactions,
+ * single-row streams.
  *
- * A connection is checked out by one thread at a time. Statements are named
- * and prepared lazily on each connection. A connection that breaks is
- * replaced on its next checkout; one left inside a transaction is rolled back
- * when returned. */
+ * How a service uses it (src/rules.c is the worked example):
+ *   - declare each statement `static const db_stmt NAME = {"rules_get", "SELECT ..."};`
+ *     next to the service; parameters are text ($1, $2, ...; NULL is SQL
+ *     NULL) and every one is cast in the SQL ($1::bigint);
+ *   - a read: c = db_acquire(); db_fetch_doc(c, &GET, ...) or db_exec(...);
+ *     db_release(c);
+ *   - a write: db_write_run() (db_write.h): the one locked-write skeleton;
+ *   - a listing: a listing_def (listing.h): filters and sorts declared once.
+ *
+ * A connection is checked out by one thread at a time. Statements are
+ * prepared lazily on each connection. A connection that breaks is replaced
+ * on its next checkout; one left inside a transaction is rolled back when
+ * returned. After a lost connection a statement is re-run on a fresh one
+ * only when that is safe: a plain SELECT (or BEGIN) outside a transaction.
+ * A write is never re-run: the server may have committed it before the
+ * connection died, and a retry would write it twice. */
 #ifndef DNA_DB_H
 #define DNA_DB_H
 
 #include <libpq-fe.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "result.h"
 
 typedef struct db_conn db_conn;
 
-/* A named, parameterised statement. Define them `static const` next to the
- * service that uses them. */
+/* A named, parameterised statement. */
 typedef struct {
     const char *name;
     const char *sql;
 } db_stmt;
 
-/* One sort order of a listing and the statement that answers it (see
- * api/list.h for the parameter convention). */
-typedef struct {
-    const char *sort; /* "name", "-name", ... ; NULL ends a list */
-    const db_stmt *stmt;
-    /* Optional: the same rows as plain columns (same parameters), for CSV
-     * exports that must not pay for building JSON per row. */
-    const db_stmt *columns;
-} list_sort;
-
 int db_pool_init(const char *conninfo, int size, int checkout_timeout_ms);
 /* A second pool on a read replica (DNA_DATABASE_READ_URL) for stats and
- * exports; without it, reads use the primary. */
+ * exports; without it, those reads use the primary. */
 int db_pool_init_replica(const char *conninfo, int size, int checkout_timeout_ms);
 void db_pool_shutdown(void);
 
@@ -47,51 +50,68 @@ void db_release(db_conn *c);
 
 /* Runs a named statement with text parameters (NULL = SQL NULL). Returns the
  * result (caller PQclear()s it) or NULL on a connection failure. The result
- * may carry an error status: inspect it with db_ok / db_sqlstate. */
+ * may carry an error status: inspect it with db_ok / db_status_of. */
 PGresult *db_exec(db_conn *c, const db_stmt *st, int nparams, const char *const *params);
-/* Prepares `st` on this connection if it is not yet (for PQsendQueryPrepared
- * in streams). Returns 0 on success. */
-int db_prepare(db_conn *c, const db_stmt *st);
 /* Runs plain SQL without parameters (BEGIN, COMMIT, ...). Returns 0 on success. */
 int db_command(db_conn *c, const char *sql);
 int db_begin(db_conn *c);
 int db_commit(db_conn *c);
 void db_rollback(db_conn *c);
 
-/* 1 when res is a success (TUPLES_OK or COMMAND_OK). */
+/* 1 when res is a success (TUPLES_OK, COMMAND_OK or a single row). */
 int db_ok(const PGresult *res);
 /* The SQLSTATE of a failed result, or "" */
 const char *db_sqlstate(const PGresult *res);
 /* Maps a failed statement to a result: unique violation -> DNA_CONFLICT,
  * check/fk violation -> DNA_INVALID, connection loss -> DNA_UNAVAILABLE,
- * else DNA_ERROR. NULL res counts as connection loss. */
+ * else DNA_ERROR. NULL res counts as connection loss. For field errors
+ * named after the constraint, use db_error (db_write.h). */
 dna_status db_status_of(const PGresult *res);
+/* The first value of a one-row result as a malloc'd string (NULL when there
+ * is no row, the value is NULL, or memory is short). */
+char *db_first_value(const PGresult *res);
 
-/* The raw connection, for COPY and single-row streaming. */
+/* The raw connection, for the database layer's own modules (migrate). */
 PGconn *db_pg(db_conn *c);
-/* Marks the connection broken so it is replaced. */
-void db_mark_broken(db_conn *c);
 
-/* One resource as JSON text built by PostgreSQL, with its id and version
- * (for the ETag). `json` is malloc'd and owned by the holder: db_doc_free. */
+/* One resource as JSON text built by PostgreSQL, with its key (the id, or a
+ * code) and version (for the ETag). `json` is malloc'd and owned by the
+ * holder: db_doc_free. */
 typedef struct {
     char *json;
-    int64_t id;
+    char key[64];
     long long version;
 } db_doc;
 
 void db_doc_free(db_doc *d);
-/* Runs a statement that answers at most one row (json text, version) and
- * fills *out for resource `id`: DNA_NOT_FOUND when there is no row. */
-dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *const *params, int64_t id,
-                        db_doc *out);
+/* Runs a statement whose first parameter is the resource's key and that
+ * answers at most one row (json text, version), and fills *out:
+ * DNA_NOT_FOUND when there is no row. */
+dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *const *params, db_doc *out);
+
+/* ---- streams: every row of a long read, one at a time ---------------------
+ * The statement runs in single-row mode on a connection of the read pool.
+ * db_stream_open waits for the first row (or the end), so a failing query is
+ * still a result before anything was sent to the client. */
+typedef struct db_stream db_stream;
+
+dna_status db_stream_open(const db_stmt *st, int nparams, const char *const *params, db_stream **out);
+/* 1: the next row is current; 0: no more rows; -1: the query failed. */
+int db_stream_next(db_stream *s);
+/* The columns of the result (also after the last row). */
+int db_stream_columns(const db_stream *s);
+const char *db_stream_column_name(const db_stream *s, int col);
+int db_stream_column_is_bool(const db_stream *s, int col);
+/* The current row's value (NULL for SQL NULL) and its length. */
+const char *db_stream_value(const db_stream *s, int col, size_t *len);
+/* Ends the stream; one still running gets its connection replaced. */
+void db_stream_close(db_stream *s);
 
 /* Pool figures for /metrics. */
 void db_pool_stats(int *in_use, int *idle, int *waiting);
-/* 1 when a connection can be checked out and answers SELECT 1. */
-int db_ping(void);
 
-/* Opens a standalone connection (migrate, seed). NULL and a message on error. */
-PGconn *db_connect_once(const char *conninfo);
+/* Opens a standalone connection (migrate, seed). NULL on error, with
+ * libpq's reason in `why` (may be NULL) when one was given. */
+PGconn *db_connect_once(const char *conninfo, char *why, size_t whylen);
 
 #endif

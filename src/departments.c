@@ -1,11 +1,11 @@
-/* departments.c: SQL for departments. */
+/* departments.c: SQL for departments, keyed by their code. */
 #include "departments.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
+#include "db_write.h"
+#include "text.h"
 
 const field_spec DEPARTMENTS_CREATE_FIELDS[] = {
     {.name = "code", .type = F_STRING, .required = 1, .maxlen = 16},
@@ -19,41 +19,36 @@ const field_spec DEPARTMENTS_CREATE_FIELDS[] = {
     "NULL),"                                                                                                 \
     " 'created_at', rfc3339(d.created_at), 'updated_at', rfc3339(d.updated_at))::text"
 
-#define LIST_SELECT(col)                                                                                     \
-    "SELECT " DEPARTMENT_JSON ", " col ", d.id FROM departments d"                                           \
-    " WHERE ($1::timestamptz IS NULL OR d.updated_at >= $1)"
+static const listing_sort SORTS[] = {
+    {"code", "d.code", "text"},
+    {"name", "d.name", "text"},
+    {NULL},
+};
 
-static const db_stmt LIST_CODE = {
-    "departments_list_code",
-    LIST_SELECT("d.code") " AND ($3::bigint IS NULL OR (d.code, d.id) > ($2::text, $3))"
-                          " ORDER BY d.code, d.id LIMIT $4"};
-static const db_stmt LIST_NAME = {
-    "departments_list_name",
-    LIST_SELECT("d.name") " AND ($3::bigint IS NULL OR (d.name, d.id) > ($2::text, $3))"
-                          " ORDER BY d.name, d.id LIMIT $4"};
+const listing_def DEPARTMENTS_LIST = {
+    .name = "departments",
+    .row = DEPARTMENT_JSON,
+    .from = " FROM departments d",
+    .id = "d.id",
+    .updated_at = "d.updated_at",
+    .csv_header = "id,code,name,members_count,created_at,updated_at",
+    .default_sort = "code",
+    .sorts = SORTS,
+};
 
-static const db_stmt LIST_CODE_DESC = {
-    "departments_list_code_desc",
-    LIST_SELECT("d.code") " AND ($3::bigint IS NULL OR (d.code, d.id) < ($2::text, $3))"
-                          " ORDER BY d.code DESC, d.id DESC LIMIT $4"};
-static const db_stmt LIST_NAME_DESC = {
-    "departments_list_name_desc",
-    LIST_SELECT("d.name") " AND ($3::bigint IS NULL OR (d.name, d.id) < ($2::text, $3))"
-                          " ORDER BY d.name DESC, d.id DESC LIMIT $4"};
+static const db_stmt GET = {"departments_get", "SELECT " DEPARTMENT_JSON
+                                               ", d.version FROM departments d WHERE d.code = $1::text"};
 
-/* openapi.yaml DepartmentSort: code, -code, name, -name. */
-const list_sort DEPARTMENTS_SORTS[] = {{"code", &LIST_CODE, NULL},
-                                       {"-code", &LIST_CODE_DESC, NULL},
-                                       {"name", &LIST_NAME, NULL},
-                                       {"-name", &LIST_NAME_DESC, NULL},
-                                       {NULL, NULL, NULL}};
+static const db_stmt INSERT = {"departments_insert", "INSERT INTO departments (code, name) VALUES ($1, $2)"};
 
-static const db_stmt INSERT = {
-    "departments_insert",
-    "WITH d AS (INSERT INTO departments (code, name) VALUES ($1, $2) RETURNING *)"
-    " SELECT json_build_object('id', d.id, 'code', d.code, 'name', d.name, 'members_count', 0,"
-    " 'created_at', rfc3339(d.created_at), 'updated_at', rfc3339(d.updated_at))::text, d.id"
-    " FROM d"};
+static const db_field_error ERRORS[] = {
+    {"departments_code_key", "code", "is taken by another department"},
+    {"departments_code_check", "code", "must be 2-16 capitals, digits or _, starting with a capital"},
+    {NULL},
+};
+
+static const db_resource DEPARTMENT = {
+    .entity = "department", .fetch = &GET, .errors = ERRORS, .key_name = "code"};
 
 static int valid_code(const char *s)
 {
@@ -66,58 +61,30 @@ static int valid_code(const char *s)
     return 1;
 }
 
-dna_status departments_create(const principal *p, const json_t *body, char **json, long long *id,
-                              dna_err *err)
+static dna_status create_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
+{
+    (void)row;
+    const char *params[2] = {w->key, json_in_str(w->changes, "name")};
+    dna_status st = db_write_exec(c, w, &INSERT, 2, params, NULL, err);
+    return st == DNA_OK ? DNA_CREATED : st;
+}
+
+dna_status departments_create(const principal *p, const json_t *body, db_doc *out, dna_err *err)
 {
     const char *code = json_in_str(body, "code");
     if (!valid_code(code))
         return dna_err_field(err, "code", "must be 2-16 capitals, digits or _, starting with a capital");
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    const char *params[2] = {code, json_in_str(body, "name")};
-    dna_status st = DNA_CREATED;
-    if (db_begin(c) != 0) {
-        db_release(c);
-        return DNA_UNAVAILABLE;
-    }
-    PGresult *r = db_exec(c, &INSERT, 2, params);
-    if (!db_ok(r)) {
-        st = db_status_of(r);
-        if (st == DNA_CONFLICT)
-            dna_err_set(err, st, "a department with code %s exists already", code);
-    } else if (audit_record(c, p, "create", "department", PQgetvalue(r, 0, 1), body) != 0 ||
-               db_commit(c) != 0) {
-        st = DNA_UNAVAILABLE;
-    } else {
-        *json = strdup(PQgetvalue(r, 0, 0));
-        *id = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
-    }
-    PQclear(r);
-    if (st != DNA_CREATED)
-        db_rollback(c);
-    db_release(c);
-    return st;
+    db_write w = {.res = &DEPARTMENT,
+                  .who = p,
+                  .action = "create",
+                  .changes = body,
+                  .if_match = -1,
+                  .step = create_step};
+    text_clip(w.key, sizeof w.key, code);
+    return db_write_run(&w, out, err);
 }
 
-static const db_stmt GET = {"departments_get",
-                            "SELECT " DEPARTMENT_JSON " FROM departments d WHERE d.code = $1"};
-
-dna_status departments_get(const char *code, char **json, dna_err *err)
+dna_status departments_get(const char *code, db_doc *out, dna_err *err)
 {
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    const char *params[1] = {code};
-    PGresult *r = db_exec(c, &GET, 1, params);
-    dna_status st = DNA_OK;
-    if (!db_ok(r))
-        st = db_status_of(r);
-    else if (PQntuples(r) != 1)
-        st = dna_err_set(err, DNA_NOT_FOUND, "no department with code %.32s", code);
-    else
-        *json = strdup(PQgetvalue(r, 0, 0));
-    PQclear(r);
-    db_release(c);
-    return st;
+    return db_read_doc(&DEPARTMENT, code, NULL, 0, out, err);
 }

@@ -6,17 +6,17 @@
 
 #include "db.h"
 #include "json_in.h"
+#include "listing.h"
 #include "principal.h"
 #include "result.h"
 
 extern const field_spec DEPARTMENTS_CREATE_FIELDS[];
-extern const list_sort DEPARTMENTS_SORTS[];
+/* GET /departments: sorts code, name. */
+extern const listing_def DEPARTMENTS_LIST;
 
-/* Creates a department; *json (malloc'd, caller frees) is the new row. */
-dna_status departments_create(const principal *p, const json_t *body, char **json, long long *id,
-                              dna_err *err);
-
-/* One department by code; *json (malloc'd) answers it. */
-dna_status departments_get(const char *code, char **json, dna_err *err);
+/* Creates a department; the document (key: its code) goes into out. */
+dna_status departments_create(const principal *p, const json_t *body, db_doc *out, dna_err *err);
+/* One department by code. */
+dna_status departments_get(const char *code, db_doc *out, dna_err *err);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "params.h"
+#include "text.h"
 
 #define MAX_DEPTH 32
 
@@ -116,16 +117,16 @@ static void check_one(const field_spec *f, const json_t *v, dna_err *err)
                 snprintf(msg, sizeof msg, "must be at least %zu characters", min);
                 dna_err_field(err, f->name, msg);
             }
-        } else if (f->type == F_DATE && !valid_date(s)) {
+        } else if (f->type == F_DATE && !params_valid_date(s)) {
             dna_err_field(err, f->name, "must be a date YYYY-MM-DD");
-        } else if (f->type == F_DATETIME && !valid_datetime(s)) {
+        } else if (f->type == F_DATETIME && !params_valid_datetime(s)) {
             dna_err_field(err, f->name, "must be an RFC 3339 timestamp");
-        } else if (f->type == F_WEEK && !valid_iso_week(s)) {
+        } else if (f->type == F_WEEK && !params_valid_week(s)) {
             dna_err_field(err, f->name, "must be an ISO week YYYY-Www");
-        } else if (f->type == F_PERIOD && !valid_period(s)) {
+        } else if (f->type == F_PERIOD && !params_valid_period(s)) {
             dna_err_field(err, f->name, "must be a period YYYY-MM or YYYY-Qn");
         } else if (f->type == F_ENUM && !text_in_list(s, f->values)) {
-            one_of_message(msg, sizeof msg, f->values);
+            text_one_of(msg, sizeof msg, f->values);
             dna_err_field(err, f->name, msg);
         }
         return;
@@ -186,7 +187,7 @@ static void check_one(const field_spec *f, const json_t *v, dna_err *err)
                 return;
             }
             if (f->type == F_ENUM_ARRAY && !text_in_list(json_string_value(item), f->values)) {
-                one_of_message(msg, sizeof msg, f->values);
+                text_one_of(msg, sizeof msg, f->values);
                 dna_err_field(err, f->name, msg);
                 return;
             }
@@ -211,9 +212,7 @@ dna_status json_in_check(const json_t *obj, const field_spec *specs, int patch, 
         while (f->name && strcmp(f->name, key) != 0)
             f++;
         if (f->name == NULL) {
-            char name[96];
-            snprintf(name, sizeof name, "%.80s", key);
-            dna_err_field(err, name, "is not a known field");
+            dna_err_field(err, key, "is not a known field");
             continue;
         }
         if (json_is_null(v)) {

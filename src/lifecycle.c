@@ -1,25 +1,15 @@
 /* lifecycle.c: the report lifecycle, enforced in this one place.
  *
- * domain.md draws it so:
+ * domain.md gives it as a table:
  *
- *                ┌──────────── duplicate ◄──┐
- *                │                          │
- *      new ──► triaged ──► in_progress ──► resolved
- *       │         │            │
- *       └─────────┴────────────┴────────► rejected
- *      resolved | rejected | duplicate ──► triaged   (reopen)
+ *   from                              allowed moves
+ *   new                               triaged, rejected, duplicate
+ *   triaged                           in_progress, rejected, duplicate
+ *   in_progress                       resolved, rejected
+ *   resolved, rejected, duplicate     triaged (reopen)
  *
- * Read as drawn:
- *   - the straight arrows: new -> triaged -> in_progress -> resolved;
- *   - the bottom line gathers new, triaged and in_progress into rejected;
- *   - the top line joins `duplicate` to `triaged` on the left and to
- *     `resolved` on the right, where the arrowhead points into `duplicate`.
- *     The way back from duplicate is drawn separately (the reopen line), so
- *     the left end is not it: it is the team finding a repeat while
- *     triaging. Both ends lead into duplicate: triaged -> duplicate and
- *     resolved -> duplicate. in_progress has no line to duplicate;
- *   - reopen: resolved, rejected and duplicate go back to triaged.
- * Staying put (from == to) is not an arrow.
+ * The team marks a duplicate straight from `new` in its weekly meeting (its
+ * most common move after triage). Staying put (from == to) is not a move.
  */
 #include "lifecycle.h"
 
@@ -33,10 +23,10 @@ const char *const LIFECYCLE_STATUSES[] = {"new",      "triaged",   "in_progress"
 // clang-format off
 static const unsigned char ARROWS[LC_COUNT][LC_COUNT] = {
     /*                 new triaged in_progress resolved rejected duplicate */
-    [LC_NEW] =         {0,  1,      0,          0,       1,       0},
+    [LC_NEW] =         {0,  1,      0,          0,       1,       1},
     [LC_TRIAGED] =     {0,  0,      1,          0,       1,       1},
     [LC_IN_PROGRESS] = {0,  0,      0,          1,       1,       0},
-    [LC_RESOLVED] =    {0,  1,      0,          0,       0,       1},
+    [LC_RESOLVED] =    {0,  1,      0,          0,       0,       0},
     [LC_REJECTED] =    {0,  1,      0,          0,       0,       0},
     [LC_DUPLICATE] =   {0,  1,      0,          0,       0,       0},
 };

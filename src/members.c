@@ -7,8 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
 #include "auth.h"
+#include "db_write.h"
+#include "text.h"
 
 static const char *const STAFF_ROLES[] = {"member",          "organizer", "deregulation_team",
                                           "program_manager", "analyst",   NULL};
@@ -39,107 +40,115 @@ const field_spec MEMBERS_PATCH_FIELDS[] = {
 
 /* ---- reads ------------------------------------------------------------- */
 
-#define MEMBER_ROW "member_json(m, d.code, $2::boolean)::text, m.version, m.id"
+static const db_stmt GET = {
+    "members_get", "SELECT member_json(m, d.code, $2::boolean)::text, m.version"
+                   " FROM members m JOIN departments d ON d.id = m.department_id WHERE m.id = $1::bigint"};
 
-static const db_stmt GET = {"members_get", "SELECT " MEMBER_ROW
-                                           " FROM members m JOIN departments d ON d.id = m.department_id"
-                                           " WHERE m.id = $1"};
-
-#define LIST_SELECT(sortcol)                                                                                 \
-    "SELECT member_json(m, d.code, $7::boolean)::text, " sortcol "::text, m.id"                              \
-    " FROM members m JOIN departments d ON d.id = m.department_id"                                           \
-    " WHERE ($1::text IS NULL OR d.code = $1) AND ($2::boolean IS NULL OR m.active = $2)"                    \
-    " AND ($3::text IS NULL OR $3 = ANY (m.roles))"                                                          \
-    " AND ($4::text IS NULL OR m.name ILIKE '%' || replace(replace(replace($4, '\\', '\\\\'), '%', '\\%'), " \
-    "'_', '\\_') || '%')"                                                                                    \
-    " AND ($5::date IS NULL OR m.joined_at >= $5) AND ($6::date IS NULL OR m.joined_at <= $6)"               \
-    " AND ($8::timestamptz IS NULL OR m.updated_at >= $8)"
-
-static const db_stmt LIST_ID = {"members_list_id",
-                                LIST_SELECT("''") " AND ($10::bigint IS NULL OR m.id > $10)"
-                                                  " AND ($9::text IS NULL OR true)"
-                                                  " ORDER BY m.id LIMIT $11"};
-static const db_stmt LIST_NAME = {
-    "members_list_name",
-    LIST_SELECT("m.name") " AND ($10::bigint IS NULL OR (m.name, m.id) > ($9::text, $10))"
-                          " ORDER BY m.name, m.id LIMIT $11"};
-static const db_stmt LIST_NAME_DESC = {
-    "members_list_name_desc",
-    LIST_SELECT("m.name") " AND ($10::bigint IS NULL OR (m.name, m.id) < ($9::text, $10))"
-                          " ORDER BY m.name DESC, m.id DESC LIMIT $11"};
-static const db_stmt LIST_JOINED = {
-    "members_list_joined",
-    LIST_SELECT("m.joined_at") " AND ($10::bigint IS NULL OR (m.joined_at, m.id) > ($9::date, $10))"
-                               " ORDER BY m.joined_at, m.id LIMIT $11"};
-static const db_stmt LIST_JOINED_DESC = {
-    "members_list_joined_desc",
-    LIST_SELECT("m.joined_at") " AND ($10::bigint IS NULL OR (m.joined_at, m.id) < ($9::date, $10))"
-                               " ORDER BY m.joined_at DESC, m.id DESC LIMIT $11"};
-
-const list_sort MEMBERS_SORTS[] = {
-    {"id", &LIST_ID, NULL},
-    {"name", &LIST_NAME, NULL},
-    {"-name", &LIST_NAME_DESC, NULL},
-    {"joined_at", &LIST_JOINED, NULL},
-    {"-joined_at", &LIST_JOINED_DESC, NULL},
-    {NULL, NULL, NULL},
+static const listing_filter FILTERS[] = {
+    {"department", LISTING_TEXT, .maxlen = 16, .where = "d.code = {}"},
+    {"active", LISTING_BOOL, .where = "m.active = {}"},
+    {"role", LISTING_ENUM, .values = STAFF_ROLES, .where = "{} = ANY (m.roles)"},
+    {"q", LISTING_TEXT, .maxlen = 200, .where = "m.name ILIKE like_anywhere({})"},
+    {"joined_from", LISTING_DATE, .where = "m.joined_at >= {}"},
+    {"joined_to", LISTING_DATE, .where = "m.joined_at <= {}"},
+    {"pseudo", LISTING_CONTEXT, .type = "boolean"},
+    {NULL},
 };
 
-/* Reads one member on connection c. */
-static dna_status fetch(db_conn *c, const principal *p, int64_t id, member_doc *out)
-{
-    char idtext[24];
-    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-    const char *params[2] = {idtext, p->pseudonymise ? "true" : "false"};
-    return db_fetch_doc(c, &GET, 2, params, id, out);
-}
+static const listing_sort SORTS[] = {
+    {"id", "m.id", "bigint"},
+    {"name", "m.name", "text"},
+    {"joined_at", "m.joined_at", "date"},
+    {NULL},
+};
 
-dna_status members_get(const principal *p, int64_t id, member_doc *out, dna_err *err)
-{
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    dna_status st = fetch(c, p, id, out);
-    db_release(c);
-    if (st == DNA_NOT_FOUND)
-        dna_err_set(err, st, "no member with id %lld", (long long)id);
-    return st;
-}
+const listing_def MEMBERS_LIST = {
+    .name = "members",
+    .row = "member_json(m, d.code, {pseudo})::text",
+    .from = " FROM members m JOIN departments d ON d.id = m.department_id",
+    .id = "m.id",
+    .updated_at = "m.updated_at",
+    .csv_header = "id,pseudonym,name,email,department,job_title,roles,joined_at,interests,active,erased,"
+                  "created_at,updated_at",
+    .default_sort = "id",
+    .filters = FILTERS,
+    .sorts = SORTS,
+};
 
 /* ---- writes ------------------------------------------------------------ */
 
-static const db_stmt DEPARTMENT_ID = {"members_department_id", "SELECT id FROM departments WHERE code = $1"};
+/* A department code that names none becomes -1, which the foreign key
+ * refuses: the error names the field. */
+#define DEPARTMENT_OF(code) "COALESCE((SELECT id FROM departments WHERE code = " code "), -1)"
+#define TEXT_ARRAY(json) "ARRAY(SELECT json_array_elements_text(" json "))"
 
 static const db_stmt INSERT = {
     "members_insert",
     "INSERT INTO members (name, email, department_id, job_title, roles, joined_at, interests, password_hash)"
-    " VALUES ($1, lower($2), $3, $4,"
-    " CASE WHEN $5::json IS NULL THEN '{member}' ELSE ARRAY(SELECT json_array_elements_text($5::json)) END,"
-    " COALESCE($6::date, current_date),"
-    " CASE WHEN $7::json IS NULL THEN '{}' ELSE ARRAY(SELECT json_array_elements_text($7::json)) END, $8)"
-    " RETURNING id"};
+    " VALUES ($1, lower($2), " DEPARTMENT_OF(
+        "$3::text") ", $4,"
+                    " CASE WHEN $5::json IS NULL THEN '{member}' ELSE " TEXT_ARRAY(
+                        "$5::json") " END,"
+                                    " COALESCE($6::date, current_date),"
+                                    " CASE WHEN $7::json IS NULL THEN '{}' ELSE " TEXT_ARRAY(
+                                        "$7::json") " END, $8)"
+                                                    " RETURNING id"};
 
-static const db_stmt UPDATE = {"members_update",
-                               "UPDATE members m SET"
-                               " name = COALESCE($2, m.name), email = COALESCE(lower($3), m.email),"
-                               " department_id = COALESCE($4::bigint, m.department_id),"
-                               " job_title = CASE WHEN $5::boolean THEN $6 ELSE m.job_title END,"
-                               " roles = CASE WHEN $7::json IS NULL THEN m.roles ELSE ARRAY(SELECT "
-                               "json_array_elements_text($7::json)) END,"
-                               " interests = CASE WHEN $8::json IS NULL THEN m.interests"
-                               "   ELSE ARRAY(SELECT json_array_elements_text($8::json)) END,"
-                               " active = COALESCE($9::boolean, m.active),"
-                               " password_hash = CASE WHEN $10::boolean THEN $11 ELSE m.password_hash END"
-                               " WHERE m.id = $1 AND m.erased_at IS NULL RETURNING m.id"};
+/* The fields of the patch ($2, JSON) that are present; a password is
+ * hashed before ($3: whether to set it, $4 the hash). */
+static const db_stmt UPDATE = {
+    "members_update",
+    "UPDATE members m SET"
+    " name = COALESCE($2::jsonb->>'name', m.name), email = COALESCE(lower($2::jsonb->>'email'), m.email),"
+    " department_id = CASE WHEN $2::jsonb ? 'department' THEN " DEPARTMENT_OF(
+        "$2::jsonb->>'department'") ""
+                                    "   ELSE m.department_id END,"
+                                    " job_title = CASE WHEN $2::jsonb ? 'job_title' THEN "
+                                    "$2::jsonb->>'job_title' ELSE m.job_title END,"
+                                    " roles = CASE WHEN $2::jsonb ? 'roles' THEN " TEXT_ARRAY(
+                                        "($2::jsonb->'roles')::json") " ELSE m.roles END,"
+                                                                      " interests = CASE WHEN $2::jsonb "
+                                                                      "? 'interests' THEN " TEXT_ARRAY(
+                                                                          "($2::jsonb->'interests')::"
+                                                                          "json") ""
+                                                                                  "   ELSE m.interests "
+                                                                                  "END,"
+                                                                                  " active = "
+                                                                                  "COALESCE(($2::jsonb->>"
+                                                                                  "'active')::boolean, "
+                                                                                  "m.active),"
+                                                                                  " password_hash = CASE "
+                                                                                  "WHEN $3::boolean THEN "
+                                                                                  "$4 ELSE "
+                                                                                  "m.password_hash END"
+                                                                                  " WHERE m.id = "
+                                                                                  "$1::bigint"};
 
-static const db_stmt LOCK = {"members_lock",
-                             "SELECT version, erased_at IS NOT NULL FROM members WHERE id = $1 FOR UPDATE"};
+static const db_stmt LOCK = {
+    "members_lock", "SELECT version, erased_at IS NOT NULL FROM members WHERE id = $1::bigint FOR UPDATE"};
 
 static const db_stmt ERASE = {
-    "members_erase",
-    "UPDATE members SET name = 'Verwijderd lid ' || member_pseudonym(id), email = NULL, job_title = NULL,"
-    " interests = '{}', password_hash = NULL, active = false, erased_at = now()"
-    " WHERE id = $1 AND erased_at IS NULL"};
+    "members_erase", "UPDATE members SET name = 'Verwijderd lid ' || member_pseudonym(id), email = NULL,"
+                     " job_title = NULL, interests = '{}', password_hash = NULL, active = false,"
+                     " erased_at = now() WHERE id = $1::bigint AND erased_at IS NULL"};
+
+static const db_field_error ERRORS[] = {
+    {"members_email_key", "email", "is taken by another member"},
+    {"members_department_id_fkey", "department", "is not a known department code"},
+    {"members_email_check", "email", "must be an email address"},
+    {"members_roles_check", "roles", "must name at least one known role"},
+    {NULL},
+};
+
+static const db_resource MEMBER = {.entity = "member", .lock = &LOCK, .fetch = &GET, .errors = ERRORS};
+
+dna_status members_get(const principal *p, int64_t id, db_doc *out, dna_err *err)
+{
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)id);
+    const char *view[1] = {p->pseudonymise ? "true" : "false"};
+    return db_read_doc(&MEMBER, key, view, 1, out, err);
+}
 
 static int valid_email(const char *s)
 {
@@ -155,212 +164,134 @@ static int valid_email(const char *s)
     return 1;
 }
 
-/* Resolves a department code to its id text. */
-static dna_status department_id(db_conn *c, const char *code, char out[24], dna_err *err)
-{
-    const char *params[1] = {code};
-    PGresult *r = db_exec(c, &DEPARTMENT_ID, 1, params);
-    if (!db_ok(r)) {
-        dna_status st = db_status_of(r);
-        PQclear(r);
-        return st;
-    }
-    if (PQntuples(r) != 1) {
-        PQclear(r);
-        return dna_err_field(err, "department", "is not a known department code");
-    }
-    snprintf(out, 24, "%s", PQgetvalue(r, 0, 0));
-    PQclear(r);
-    return DNA_OK;
-}
-
 static char *json_text_or_null(const json_t *v)
 {
     return v ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
 }
 
-/* Ends a failed write: rolls back, releases, maps the database error. */
-static dna_status fail(db_conn *c, PGresult *r, dna_err *err, const char *conflict_field)
-{
-    dna_status st = r ? db_status_of(r) : DNA_UNAVAILABLE;
-    if (st == DNA_CONFLICT && conflict_field)
-        dna_err_set(err, st, "a member with this %s exists already", conflict_field);
-    else if (st == DNA_INVALID)
-        dna_err_field(err, "body", "a value breaks a rule of the register");
-    PQclear(r);
-    db_rollback(c);
-    db_release(c);
-    return st;
-}
-
-/* Roles, when given, must name at least one role. */
-static int roles_empty(const json_t *obj)
+/* The checks a body or patch must pass before any database work. */
+static dna_status check_fields(const json_t *obj, dna_err *err)
 {
     const json_t *roles = json_object_get(obj, "roles");
-    return json_is_array(roles) && json_array_size(roles) == 0;
+    if (json_is_array(roles) && json_array_size(roles) == 0)
+        return dna_err_field(err, "roles", "must name at least one role");
+    const char *email = json_in_str(obj, "email");
+    if (email && !valid_email(email))
+        return dna_err_field(err, "email", "must be an email address");
+    return DNA_OK;
 }
 
-dna_status members_create(const principal *p, const json_t *body, member_doc *out, dna_err *err)
+/* The hash of the body's password, when it carries one ("" when not). */
+static dna_status password_hash(const json_t *obj, char hash[AUTH_HASH_LEN], dna_err *err)
 {
-    if (roles_empty(body))
-        return dna_err_field(err, "roles", "must name at least one role");
-    const char *email = json_in_str(body, "email");
-    if (!valid_email(email))
-        return dna_err_field(err, "email", "must be an email address");
-    const char *password = json_in_str(body, "password");
-    char hash[AUTH_HASH_LEN];
+    hash[0] = '\0';
+    const char *password = json_in_str(obj, "password");
     if (password && auth_hash_secret(password, hash) != 0)
         return dna_err_set(err, DNA_ERROR, "cannot hash the password");
+    return DNA_OK;
+}
 
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    char dept[24];
-    dna_status st = department_id(c, json_in_str(body, "department"), dept, err);
-    if (st != DNA_OK) {
-        db_release(c);
-        return st;
-    }
+typedef struct {
+    char hash[AUTH_HASH_LEN];
+} member_secret;
+
+static dna_status create_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
+{
+    (void)row;
+    const json_t *body = w->changes;
+    const member_secret *secret = w->arg;
     char *roles = json_text_or_null(json_object_get(body, "roles"));
     char *interests = json_text_or_null(json_object_get(body, "interests"));
     const char *params[8] = {json_in_str(body, "name"),
-                             email,
-                             dept,
+                             json_in_str(body, "email"),
+                             json_in_str(body, "department"),
                              json_in_str(body, "job_title"),
                              roles,
                              json_in_str(body, "joined_at"),
                              interests,
-                             password ? hash : NULL};
-    if (db_begin(c) != 0) {
-        free(roles);
-        free(interests);
-        return fail(c, NULL, err, NULL);
-    }
-    PGresult *r = db_exec(c, &INSERT, 8, params);
+                             secret->hash[0] ? secret->hash : NULL};
+    PGresult *r;
+    dna_status st = db_write_exec(c, w, &INSERT, 8, params, &r, err);
     free(roles);
     free(interests);
-    if (!db_ok(r))
-        return fail(c, r, err, "email");
-    char idtext[24];
-    snprintf(idtext, sizeof idtext, "%s", PQgetvalue(r, 0, 0));
+    if (st != DNA_OK)
+        return st;
+    text_clip(w->key, sizeof w->key, PQgetvalue(r, 0, 0));
     PQclear(r);
-    if (audit_record(c, p, "create", "member", idtext, body) != 0 || db_commit(c) != 0)
-        return fail(c, NULL, err, NULL);
-    st = fetch(c, p, strtoll(idtext, NULL, 10), out);
-    db_release(c);
-    return st == DNA_OK ? DNA_CREATED : st;
+    return DNA_CREATED;
+}
+
+dna_status members_create(const principal *p, const json_t *body, db_doc *out, dna_err *err)
+{
+    member_secret secret;
+    dna_status st = check_fields(body, err);
+    if (st != DNA_OK || (st = password_hash(body, secret.hash, err)) != DNA_OK)
+        return st;
+    db_write w = {.res = &MEMBER,
+                  .who = p,
+                  .action = "create",
+                  .changes = body,
+                  .if_match = -1,
+                  .step = create_step,
+                  .arg = &secret,
+                  .view = {p->pseudonymise ? "true" : "false"},
+                  .nview = 1};
+    return db_write_run(&w, out, err);
+}
+
+/* `row`: the locked member (version, erased). An erased member is gone. */
+static dna_status update_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
+{
+    if (strcmp(PQgetvalue(row, 0, 1), "t") == 0)
+        return dna_err_set(err, DNA_NOT_FOUND, "no member with id %s", w->key);
+    const member_secret *secret = w->arg;
+    const json_t *pw = json_object_get(w->changes, "password");
+    char *text = json_dumps(w->changes, JSON_COMPACT);
+    if (text == NULL)
+        return DNA_ERROR;
+    const char *params[4] = {w->key, text, pw ? "true" : "false", secret->hash[0] ? secret->hash : NULL};
+    dna_status st = db_write_exec(c, w, &UPDATE, 4, params, NULL, err);
+    free(text);
+    return st;
 }
 
 dna_status members_update(const principal *p, int64_t id, const json_t *patch, long long if_match,
-                          member_doc *out, dna_err *err)
+                          db_doc *out, dna_err *err)
 {
-    if (roles_empty(patch))
-        return dna_err_field(err, "roles", "must name at least one role");
-    if (json_object_size(patch) == 0 && if_match < 0) {
-        /* An empty merge patch changes nothing: no new version, no audit entry. */
-        dna_status st = members_get(p, id, out, err);
+    member_secret secret;
+    dna_status st = check_fields(patch, err);
+    if (st != DNA_OK || (st = password_hash(patch, secret.hash, err)) != DNA_OK)
         return st;
-    }
-    const char *email = json_in_str(patch, "email");
-    if (email && !valid_email(email))
-        return dna_err_field(err, "email", "must be an email address");
-    const json_t *pw = json_object_get(patch, "password");
-    char hash[AUTH_HASH_LEN];
-    if (json_is_string(pw) && auth_hash_secret(json_string_value(pw), hash) != 0)
-        return dna_err_set(err, DNA_ERROR, "cannot hash the password");
+    db_write w = {.res = &MEMBER,
+                  .who = p,
+                  .action = "update",
+                  .changes = patch,
+                  .if_match = if_match,
+                  .step = update_step,
+                  .arg = &secret,
+                  .view = {p->pseudonymise ? "true" : "false"},
+                  .nview = 1};
+    db_write_key(&w, id);
+    return db_write_run(&w, out, err);
+}
 
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    char idtext[24], dept[24];
-    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-    const char *dcode = json_in_str(patch, "department");
-    dna_status st = dcode ? department_id(c, dcode, dept, err) : DNA_OK;
-    if (st != DNA_OK) {
-        db_release(c);
-        return st;
+/* Erasing twice is a no-op: DELETE is idempotent. */
+static dna_status erase_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
+{
+    if (strcmp(PQgetvalue(row, 0, 1), "t") == 0) {
+        w->action = NULL;
+        return DNA_NO_CONTENT;
     }
-    if (db_begin(c) != 0)
-        return fail(c, NULL, err, NULL);
-    const char *lock_params[1] = {idtext};
-    PGresult *r = db_exec(c, &LOCK, 1, lock_params);
-    if (!db_ok(r))
-        return fail(c, r, err, NULL);
-    if (PQntuples(r) != 1 || strcmp(PQgetvalue(r, 0, 1), "t") == 0) {
-        PQclear(r);
-        db_rollback(c);
-        db_release(c);
-        return dna_err_set(err, DNA_NOT_FOUND, "no member with id %lld", (long long)id);
-    }
-    long long version = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    PQclear(r);
-    if (if_match >= 0 && if_match != version) {
-        db_rollback(c);
-        db_release(c);
-        return dna_err_set(err, DNA_PRECONDITION, "the member changed since you read it (ETag \"%lld\")",
-                           version);
-    }
-    const json_t *jt = json_object_get(patch, "job_title");
-    char *roles = json_text_or_null(json_object_get(patch, "roles"));
-    char *interests = json_text_or_null(json_object_get(patch, "interests"));
-    const json_t *active = json_object_get(patch, "active");
-    const char *params[11] = {idtext,
-                              json_in_str(patch, "name"),
-                              email,
-                              dcode ? dept : NULL,
-                              jt ? "true" : "false",
-                              json_string_value(jt),
-                              roles,
-                              interests,
-                              active ? (json_is_true(active) ? "true" : "false") : NULL,
-                              pw ? "true" : "false",
-                              json_is_string(pw) ? hash : NULL};
-    r = db_exec(c, &UPDATE, 11, params);
-    free(roles);
-    free(interests);
-    if (!db_ok(r))
-        return fail(c, r, err, "email");
-    PQclear(r);
-    if (audit_record(c, p, "update", "member", idtext, patch) != 0 || db_commit(c) != 0)
-        return fail(c, NULL, err, NULL);
-    st = fetch(c, p, id, out);
-    db_release(c);
-    return st;
+    const char *params[1] = {w->key};
+    dna_status st = db_write_exec(c, w, &ERASE, 1, params, NULL, err);
+    return st == DNA_OK ? DNA_NO_CONTENT : st;
 }
 
 dna_status members_erase(const principal *p, int64_t id, dna_err *err)
 {
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    char idtext[24];
-    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-    const char *params[1] = {idtext};
-    if (db_begin(c) != 0)
-        return fail(c, NULL, err, NULL);
-    PGresult *r = db_exec(c, &LOCK, 1, params);
-    if (!db_ok(r))
-        return fail(c, r, err, NULL);
-    int exists = PQntuples(r) == 1, erased = exists && strcmp(PQgetvalue(r, 0, 1), "t") == 0;
-    PQclear(r);
-    if (!exists) {
-        db_rollback(c);
-        db_release(c);
-        return dna_err_set(err, DNA_NOT_FOUND, "no member with id %lld", (long long)id);
-    }
-    if (!erased) {
-        /* Erasing twice is a no-op: DELETE is idempotent. */
-        r = db_exec(c, &ERASE, 1, params);
-        if (!db_ok(r))
-            return fail(c, r, err, NULL);
-        PQclear(r);
-        if (audit_record(c, p, "erase", "member", idtext, NULL) != 0)
-            return fail(c, NULL, err, NULL);
-    }
-    if (db_commit(c) != 0)
-        return fail(c, NULL, err, NULL);
-    db_release(c);
-    return DNA_NO_CONTENT;
+    db_write w = {.res = &MEMBER, .who = p, .action = "erase", .if_match = -1, .step = erase_step};
+    db_write_key(&w, id);
+    return db_write_run(&w, NULL, err);
 }
 
 static const db_stmt BY_EMAIL = {

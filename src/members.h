@@ -9,30 +9,22 @@
 
 #include "db.h"
 #include "json_in.h"
+#include "listing.h"
 #include "principal.h"
 #include "result.h"
 
-/* A member as JSON text plus its version (for the ETag). `json` is malloc'd
- * and owned by the caller. */
-typedef db_doc member_doc;
-
 extern const field_spec MEMBERS_CREATE_FIELDS[];
 extern const field_spec MEMBERS_PATCH_FIELDS[];
-/* The list statements; filters in order: department, active, role, q,
- * joined_from, joined_to, pseudonymise. */
-extern const list_sort MEMBERS_SORTS[];
-/* The export columns (member_json's keys), for an export with no rows. */
-#define MEMBERS_CSV_HEADER                                                                                   \
-    "id,pseudonym,name,email,department,job_title,roles,joined_at,interests,active,erased,created_at,"       \
-    "updated_at"
-#define MEMBERS_CSV_HEADER_PSEUDO                                                                            \
-    "pseudonym,department,roles,joined_at,interests,active,erased,created_at,updated_at"
+/* GET /members: filters department, active, role, q (name), joined_from,
+ * joined_to; context `pseudo` (analysts' view); sorts id, name, joined_at. */
+extern const listing_def MEMBERS_LIST;
 
-dna_status members_get(const principal *p, int64_t id, member_doc *out, dna_err *err);
-dna_status members_create(const principal *p, const json_t *body, member_doc *out, dna_err *err);
+/* Documents are malloc'd into out (db_doc_free). */
+dna_status members_get(const principal *p, int64_t id, db_doc *out, dna_err *err);
+dna_status members_create(const principal *p, const json_t *body, db_doc *out, dna_err *err);
 /* if_match < 0: no precondition. */
 dna_status members_update(const principal *p, int64_t id, const json_t *patch, long long if_match,
-                          member_doc *out, dna_err *err);
+                          db_doc *out, dna_err *err);
 dna_status members_erase(const principal *p, int64_t id, dna_err *err);
 
 /* Identity-provider tokens: the member named by `ref` (an email, or an id

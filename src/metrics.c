@@ -59,24 +59,11 @@ void metrics_observe(size_t route_index, const char *method, int status, double 
     atomic_fetch_add(&hist_sum_us, (unsigned long long)(seconds * 1e6));
 }
 
-static int line(dynbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int line(dynbuf *b, const char *fmt, ...)
-{
-    char tmp[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof tmp)
-        return -1;
-    return dynbuf_add(b, tmp, (size_t)n);
-}
-
 int metrics_render(dynbuf *b)
 {
     int rc = 0;
-    rc |= line(b, "# HELP dna_http_requests_total HTTP requests by route, method and status.\n"
-                  "# TYPE dna_http_requests_total counter\n");
+    rc |= dynbuf_printf(b, "# HELP dna_http_requests_total HTTP requests by route, method and status.\n"
+                           "# TYPE dna_http_requests_total counter\n");
     for (size_t r = 0; counts && r < nnames; r++)
         for (size_t m = 0; m < NMETHOD; m++)
             for (size_t s = 0; s < NSTATUS; s++) {
@@ -85,30 +72,32 @@ int metrics_render(dynbuf *b)
                     continue;
                 char st[8];
                 snprintf(st, sizeof st, "%d", STATUSES[s]);
-                rc |= line(b, "dna_http_requests_total{route=\"%s\",method=\"%s\",status=\"%s\"} %llu\n",
-                           names[r], METHODS[m], STATUSES[s] ? st : "other", v);
+                rc |= dynbuf_printf(
+                    b, "dna_http_requests_total{route=\"%s\",method=\"%s\",status=\"%s\"} %llu\n", names[r],
+                    METHODS[m], STATUSES[s] ? st : "other", v);
             }
-    rc |= line(b, "# HELP dna_http_request_duration_seconds Request latency.\n"
-                  "# TYPE dna_http_request_duration_seconds histogram\n");
+    rc |= dynbuf_printf(b, "# HELP dna_http_request_duration_seconds Request latency.\n"
+                           "# TYPE dna_http_request_duration_seconds histogram\n");
     unsigned long long cum = 0;
     for (size_t i = 0; i < NBUCKET; i++) {
         cum += atomic_load(&hist[i]);
-        rc |= line(b, "dna_http_request_duration_seconds_bucket{le=\"%g\"} %llu\n", BUCKETS[i], cum);
+        rc |= dynbuf_printf(b, "dna_http_request_duration_seconds_bucket{le=\"%g\"} %llu\n", BUCKETS[i], cum);
     }
     cum += atomic_load(&hist[NBUCKET]);
-    rc |= line(b, "dna_http_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n", cum);
-    rc |= line(b, "dna_http_request_duration_seconds_sum %.6f\n", (double)atomic_load(&hist_sum_us) / 1e6);
-    rc |= line(b, "dna_http_request_duration_seconds_count %llu\n", atomic_load(&hist_count));
+    rc |= dynbuf_printf(b, "dna_http_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n", cum);
+    rc |= dynbuf_printf(b, "dna_http_request_duration_seconds_sum %.6f\n",
+                        (double)atomic_load(&hist_sum_us) / 1e6);
+    rc |= dynbuf_printf(b, "dna_http_request_duration_seconds_count %llu\n", atomic_load(&hist_count));
     int in_use, idle, waiting;
     db_pool_stats(&in_use, &idle, &waiting);
-    rc |= line(b,
-               "# HELP dna_db_pool_connections Database pool connections by state.\n"
-               "# TYPE dna_db_pool_connections gauge\n"
-               "dna_db_pool_connections{state=\"in_use\"} %d\n"
-               "dna_db_pool_connections{state=\"idle\"} %d\n"
-               "# HELP dna_db_pool_waiting Requests waiting for a database connection.\n"
-               "# TYPE dna_db_pool_waiting gauge\n"
-               "dna_db_pool_waiting %d\n",
-               in_use, idle, waiting);
+    rc |= dynbuf_printf(b,
+                        "# HELP dna_db_pool_connections Database pool connections by state.\n"
+                        "# TYPE dna_db_pool_connections gauge\n"
+                        "dna_db_pool_connections{state=\"in_use\"} %d\n"
+                        "dna_db_pool_connections{state=\"idle\"} %d\n"
+                        "# HELP dna_db_pool_waiting Requests waiting for a database connection.\n"
+                        "# TYPE dna_db_pool_waiting gauge\n"
+                        "dna_db_pool_waiting %d\n",
+                        in_use, idle, waiting);
     return rc ? -1 : 0;
 }

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "csv.h"
+#include "dynbuf.h"
 
 /* Route names are registered once at start-up; index 0 is "unmatched". */
 void metrics_init(const char *const *route_names, size_t nroutes);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db.h"
 #include "embedded.h"
 
 #define LOCK_KEY "7305119421"
@@ -126,5 +127,15 @@ int migrate_pending(PGconn *conn)
         pending += !found;
     }
     PQclear(r);
+    return pending;
+}
+
+int migrate_check(void)
+{
+    db_conn *c = db_acquire();
+    if (c == NULL)
+        return -1;
+    int pending = migrate_pending(db_pg(c));
+    db_release(c);
     return pending;
 }

@@ -10,5 +10,8 @@
 int migrate_apply(PGconn *conn);
 /* Number of embedded migrations not yet applied, or -1 on a failure. */
 int migrate_pending(PGconn *conn);
+/* Readiness, asked on a pooled connection: the number of pending
+ * migrations, or -1 when the database cannot be reached. */
+int migrate_check(void);
 
 #endif

@@ -7,42 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_PARAMS 64
+#include "text.h"
 
-int valid_utf8(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    while (p < end) {
-        unsigned c = *p;
-        size_t n;
-        unsigned min;
-        if (c < 0x80) {
-            if (c == 0)
-                return 0;
-            p++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            n = 1, min = 0x80, c &= 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 2, min = 0x800, c &= 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            n = 3, min = 0x10000, c &= 0x07;
-        } else {
-            return 0;
-        }
-        if ((size_t)(end - p) <= n)
-            return 0;
-        for (size_t i = 1; i <= n; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                return 0;
-            c = (c << 6) | (p[i] & 0x3F);
-        }
-        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-            return 0;
-        p += n + 1;
-    }
-    return 1;
-}
+#define MAX_PARAMS 64
 
 static int hexval(char c)
 {
@@ -58,6 +25,8 @@ static int hexval(char c)
 char *params_decode(const char *s, size_t len, int plus_is_space)
 {
     char *out = malloc(len + 1);
+    if (out == NULL)
+        return NULL;
     size_t k = 0;
     for (size_t i = 0; i < len; i++) {
         if (s[i] == '%') {
@@ -78,7 +47,7 @@ char *params_decode(const char *s, size_t len, int plus_is_space)
         }
     }
     out[k] = '\0';
-    if (!valid_utf8(out, k)) {
+    if (!text_valid_utf8(out, k)) {
         free(out);
         return NULL;
     }
@@ -113,6 +82,10 @@ int params_parse_form(const char *q, size_t total, params *out, dna_err *err)
     out->items = NULL;
     out->n = 0;
     out->items = calloc(MAX_PARAMS, sizeof *out->items);
+    if (out->items == NULL) {
+        dna_err_field(err, "query", "cannot be read now (out of memory)");
+        return -1;
+    }
     size_t i = 0;
     while (i < total) {
         size_t j = i;
@@ -146,21 +119,6 @@ int params_parse_form(const char *q, size_t total, params *out, dna_err *err)
 
 static const char *const COLLECTION_KEYS[] = {"limit", "cursor", "updated_since", "sort", "format", NULL};
 
-int text_in_list(const char *s, const char *const *list)
-{
-    for (; list && *list; list++)
-        if (strcmp(*list, s) == 0)
-            return 1;
-    return 0;
-}
-
-void one_of_message(char *msg, size_t cap, const char *const *values)
-{
-    size_t k = (size_t)snprintf(msg, cap, "must be one of");
-    for (const char *const *v = values; v && *v && k < cap; v++)
-        k += (size_t)snprintf(msg + k, cap - k, "%s %s", v == values ? "" : ",", *v);
-}
-
 int params_only(const params *p, const char *const *allowed, int collection, dna_err *err)
 {
     int ok = 0;
@@ -168,11 +126,7 @@ int params_only(const params *p, const char *const *allowed, int collection, dna
         const char *k = p->items[i].key;
         if (text_in_list(k, allowed) || (collection && text_in_list(k, COLLECTION_KEYS)))
             continue;
-        char msg[160];
-        snprintf(msg, sizeof msg, "unknown query parameter");
-        char field[96];
-        snprintf(field, sizeof field, "%.80s", k);
-        dna_err_field(err, field, msg);
+        dna_err_field(err, k, "unknown query parameter");
         ok = -1;
     }
     return ok;
@@ -280,7 +234,7 @@ static int num(const char *s, size_t n)
     return v;
 }
 
-int valid_date(const char *s)
+int params_valid_date(const char *s)
 {
     if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) || !all_digits(s + 5, 2) ||
         !all_digits(s + 8, 2))
@@ -289,7 +243,7 @@ int valid_date(const char *s)
     return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
-int valid_datetime(const char *s)
+int params_valid_datetime(const char *s)
 {
     size_t n = strlen(s);
     if (n < 20 || n > 35)
@@ -297,7 +251,7 @@ int valid_datetime(const char *s)
     char date[11];
     memcpy(date, s, 10);
     date[10] = '\0';
-    if (!valid_date(date) || (s[10] != 'T' && s[10] != 't' && s[10] != ' '))
+    if (!params_valid_date(date) || (s[10] != 'T' && s[10] != 't' && s[10] != ' '))
         return 0;
     const char *t = s + 11;
     if (!all_digits(t, 2) || t[2] != ':' || !all_digits(t + 3, 2) || t[5] != ':' || !all_digits(t + 6, 2))
@@ -321,7 +275,7 @@ int valid_datetime(const char *s)
     return 0;
 }
 
-int valid_iso_week(const char *s)
+int params_valid_week(const char *s)
 {
     if (strlen(s) != 8 || !all_digits(s, 4) || s[4] != '-' || s[5] != 'W' || !all_digits(s + 6, 2))
         return 0;
@@ -338,7 +292,7 @@ int valid_iso_week(const char *s)
     return 1;
 }
 
-int valid_period(const char *s)
+int params_valid_period(const char *s)
 {
     size_t n = strlen(s);
     if (n == 7 && all_digits(s, 4) && s[4] == '-' && all_digits(s + 5, 2))
@@ -353,7 +307,7 @@ int params_date(const params *p, const char *key, const char **out, dna_err *err
     int r = single(p, key, out, err);
     if (r <= 0)
         return r;
-    if (!valid_date(*out)) {
+    if (!params_valid_date(*out)) {
         *out = NULL;
         dna_err_field(err, key, "must be a date YYYY-MM-DD");
         return -1;
@@ -366,7 +320,7 @@ int params_datetime(const params *p, const char *key, const char **out, dna_err 
     int r = single(p, key, out, err);
     if (r <= 0)
         return r;
-    if (!valid_datetime(*out)) {
+    if (!params_valid_datetime(*out)) {
         *out = NULL;
         dna_err_field(err, key, "must be an RFC 3339 timestamp, e.g. 2026-11-29T09:30:00Z");
         return -1;
@@ -381,9 +335,22 @@ int params_enum(const params *p, const char *key, const char *const *values, con
         return r;
     if (!text_in_list(*out, values)) {
         char msg[200];
-        one_of_message(msg, sizeof msg, values);
+        text_one_of(msg, sizeof msg, values);
         *out = NULL;
         dna_err_field(err, key, msg);
+        return -1;
+    }
+    return 0;
+}
+
+int params_week(const params *p, const char *key, const char **out, dna_err *err)
+{
+    int r = single(p, key, out, err);
+    if (r <= 0)
+        return r;
+    if (!params_valid_week(*out)) {
+        *out = NULL;
+        dna_err_field(err, key, "must be an ISO week YYYY-Www, e.g. 2026-W48");
         return -1;
     }
     return 0;

@@ -13,7 +13,7 @@ typedef struct {
     char *value;
 } param_pair;
 
-typedef struct {
+typedef struct dna_params {
     param_pair *items;
     int n;
 } params;
@@ -49,17 +49,12 @@ int params_date(const params *p, const char *key, const char **out, dna_err *err
 int params_datetime(const params *p, const char *key, const char **out, dna_err *err);
 int params_enum(const params *p, const char *key, const char *const *values, const char **out, dna_err *err);
 int params_text(const params *p, const char *key, size_t maxlen, const char **out, dna_err *err);
-
-/* 1 when `s` is one of the NULL-terminated `list`. */
-int text_in_list(const char *s, const char *const *list);
-/* "must be one of a, b, c" for a field error. */
-void one_of_message(char *msg, size_t cap, const char *const *values);
+int params_week(const params *p, const char *key, const char **out, dna_err *err);
 
 /* Value checks shared with body validation. */
-int valid_utf8(const char *s, size_t len);
-int valid_date(const char *s);     /* YYYY-MM-DD, a real day */
-int valid_datetime(const char *s); /* RFC 3339 */
-int valid_iso_week(const char *s); /* YYYY-Www */
-int valid_period(const char *s);   /* YYYY-MM or YYYY-Qn */
+int params_valid_date(const char *s);     /* YYYY-MM-DD, a real day */
+int params_valid_datetime(const char *s); /* RFC 3339 */
+int params_valid_week(const char *s);     /* YYYY-Www, a week the year has */
+int params_valid_period(const char *s);   /* YYYY-MM or YYYY-Qn */
 
 #endif

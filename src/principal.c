@@ -15,7 +15,7 @@ static const struct {
     {"ombudsman", ROLE_OMBUDSMAN},
 };
 
-unsigned role_from_name(const char *name)
+unsigned principal_role_bit(const char *name)
 {
     for (size_t i = 0; i < sizeof ROLES / sizeof ROLES[0]; i++)
         if (strcmp(ROLES[i].name, name) == 0)
@@ -23,7 +23,7 @@ unsigned role_from_name(const char *name)
     return 0;
 }
 
-const char *role_name(unsigned bit)
+const char *principal_role_name(unsigned bit)
 {
     for (size_t i = 0; i < sizeof ROLES / sizeof ROLES[0]; i++)
         if (ROLES[i].bit == bit)
@@ -31,7 +31,7 @@ const char *role_name(unsigned bit)
     return NULL;
 }
 
-unsigned role_normalise(unsigned roles)
+unsigned principal_roles_normalise(unsigned roles)
 {
     if (roles & (ROLE_ORGANIZER | ROLE_DEREGULATION_TEAM | ROLE_PROGRAM_MANAGER | ROLE_ANALYST))
         roles |= ROLE_MEMBER;

@@ -22,10 +22,10 @@ typedef struct {
     int pseudonymise;  /* 1 when names and emails must be hidden (analysts) */
 } principal;
 
-/* Role names <-> bits. role_from_name answers 0 for an unknown name. */
-unsigned role_from_name(const char *name);
-const char *role_name(unsigned bit);
+/* Role names <-> bits. principal_role_bit answers 0 for an unknown name. */
+unsigned principal_role_bit(const char *name);
+const char *principal_role_name(unsigned bit);
 /* Staff roles are cumulative: any staff role implies ROLE_MEMBER. */
-unsigned role_normalise(unsigned roles);
+unsigned principal_roles_normalise(unsigned roles);
 
 #endif

@@ -1,9 +1,9 @@
 /* reports.c: SQL and rules for red-button reports. Filing is the hot write
  * path (B3): one statement inserts the report, its history row, its audit
  * entry and its idempotency key. Reads (B1) are one prepared statement whose
- * JSON PostgreSQL builds. Changes lock the row (SELECT ... FOR UPDATE), check
- * If-Match against its version, and write the change, its history and its
- * audit entry in one transaction. */
+ * JSON PostgreSQL builds. Changes go through the write skeleton (db_write.h):
+ * the row locked, If-Match checked, the change with its history and audit
+ * entry in one transaction. */
 #include "reports.h"
 
 #include <stdio.h>
@@ -12,7 +12,9 @@
 
 #include "audit.h"
 #include "authz.h"
+#include "db_write.h"
 #include "lifecycle.h"
+#include "text.h"
 
 const char *const REPORT_CATEGORIES[] = {"procedure",     "regulation", "it_system", "form",
                                          "communication", "other",      NULL};
@@ -81,90 +83,79 @@ void reports_viewer(const principal *p, report_viewer *v)
 
 /* ---- reads ------------------------------------------------------------- */
 
-static const db_stmt GET = {"reports_get", "SELECT " REPORT_JSON "::text, r.version, r.id" REPORTS_FROM(
-                                               "$2", "$3", "$4") " WHERE r.id = $1"};
+static const db_stmt GET = {"reports_get", "SELECT " REPORT_JSON "::text, r.version" REPORTS_FROM(
+                                               "$2", "$3", "$4") " WHERE r.id = $1::bigint"};
 
-static const db_stmt EXISTS = {"reports_exists", "SELECT 1 FROM reports WHERE id = $1"};
+static const db_stmt EXISTS = {"reports_exists", "SELECT 1 FROM reports WHERE id = $1::bigint"};
 
-#define LIST_SELECT(sortcol) "SELECT " REPORT_JSON "::text, " sortcol "::text, r.id" LIST_FROM_WHERE
-/* The same rows as plain columns, for CSV exports (see list_sort.columns). */
-#define LIST_COLUMNS "SELECT rj.*" LIST_FROM_WHERE
-#define LIST_FROM_WHERE                                                                                      \
-    REPORTS_FROM("$11", "$12", "$13")                                                                        \
-    " WHERE ($1::text[] IS NULL OR r.status = ANY ($1::text[]))"                                             \
-    " AND ($2::text IS NULL OR d.code = $2) AND ($3::text IS NULL OR r.category = $3)"                       \
-    " AND ($4::text IS NULL OR r.triage_week = $4) AND ($5::bigint IS NULL OR r.assignee_id = $5)"           \
-    " AND ($6::text IS NULL OR r.theme_code = $6)"                                                           \
-    " AND ($7::text IS NULL OR r.search @@ websearch_to_tsquery('dutch', $7))"                               \
-    " AND ($8::date IS NULL OR r.created_at >= local_day_start($8))"                                         \
-    " AND ($9::date IS NULL OR r.created_at < local_day_start($9::date + 1))"                                \
-    " AND ($10::boolean IS NULL OR (r.status = 'new' AND r.created_at < now() - interval '7 days') = $10)"   \
-    " AND ($14::timestamptz IS NULL OR r.updated_at >= $14)"
-
-#define KEYSET_CREATED_DESC                                                                                  \
-    " AND ($16::bigint IS NULL OR (r.created_at, r.id) < ($15::timestamptz, $16))"                           \
-    " ORDER BY r.created_at DESC, r.id DESC LIMIT $17"
-#define KEYSET_CREATED                                                                                       \
-    " AND ($16::bigint IS NULL OR (r.created_at, r.id) > ($15::timestamptz, $16))"                           \
-    " ORDER BY r.created_at, r.id LIMIT $17"
-#define KEYSET_SUPPORTERS_DESC                                                                               \
-    " AND ($16::bigint IS NULL OR (r.supporters_count, r.id) < ($15::integer, $16))"                         \
-    " ORDER BY r.supporters_count DESC, r.id DESC LIMIT $17"
-#define KEYSET_SUPPORTERS                                                                                    \
-    " AND ($16::bigint IS NULL OR (r.supporters_count, r.id) > ($15::integer, $16))"                         \
-    " ORDER BY r.supporters_count, r.id LIMIT $17"
-
-static const db_stmt LIST_CREATED_DESC = {"reports_list_created_desc",
-                                          LIST_SELECT("r.created_at") KEYSET_CREATED_DESC};
-static const db_stmt LIST_CREATED = {"reports_list_created", LIST_SELECT("r.created_at") KEYSET_CREATED};
-static const db_stmt LIST_SUPPORTERS_DESC = {"reports_list_supporters_desc",
-                                             LIST_SELECT("r.supporters_count") KEYSET_SUPPORTERS_DESC};
-static const db_stmt LIST_SUPPORTERS = {"reports_list_supporters",
-                                        LIST_SELECT("r.supporters_count") KEYSET_SUPPORTERS};
-
-static const db_stmt COLUMNS_CREATED_DESC = {"reports_columns_created_desc",
-                                             LIST_COLUMNS KEYSET_CREATED_DESC};
-static const db_stmt COLUMNS_CREATED = {"reports_columns_created", LIST_COLUMNS KEYSET_CREATED};
-static const db_stmt COLUMNS_SUPPORTERS_DESC = {"reports_columns_supporters_desc",
-                                                LIST_COLUMNS KEYSET_SUPPORTERS_DESC};
-static const db_stmt COLUMNS_SUPPORTERS = {"reports_columns_supporters", LIST_COLUMNS KEYSET_SUPPORTERS};
-
-const list_sort REPORTS_SORTS[] = {
-    {"-created_at", &LIST_CREATED_DESC, &COLUMNS_CREATED_DESC},
-    {"created_at", &LIST_CREATED, &COLUMNS_CREATED},
-    {"-supporters_count", &LIST_SUPPORTERS_DESC, &COLUMNS_SUPPORTERS_DESC},
-    {"supporters_count", &LIST_SUPPORTERS, &COLUMNS_SUPPORTERS},
-    {NULL, NULL, NULL},
+static const listing_filter FILTERS[] = {
+    {"status", LISTING_ENUM_SET, .values = LIFECYCLE_STATUSES, .where = "r.status = ANY ({})"},
+    {"department", LISTING_TEXT, .maxlen = 16, .where = "d.code = {}"},
+    {"category", LISTING_ENUM, .values = REPORT_CATEGORIES, .where = "r.category = {}"},
+    {"triage_week", LISTING_WEEK, .where = "r.triage_week = {}"},
+    {"assignee_id", LISTING_INT, .min = 1, .max = ID_MAX, .where = "r.assignee_id = {}"},
+    {"theme_code", LISTING_TEXT, .maxlen = 64, .where = "r.theme_code = {}"},
+    {"q", LISTING_TEXT, .maxlen = 200, .where = "r.search @@ websearch_to_tsquery('dutch', {})"},
+    {"created_from", LISTING_DATE, .where = "r.created_at >= local_day_start({})"},
+    {"created_to", LISTING_DATE, .where = "r.created_at < local_day_start({} + 1)"},
+    {"overdue", LISTING_BOOL,
+     .where = "(r.status = 'new' AND r.created_at < now() - interval '7 days') = {}"},
+    {"viewer", LISTING_CONTEXT, .type = "bigint"},
+    {"privileged", LISTING_CONTEXT, .type = "boolean"},
+    {"pseudo", LISTING_CONTEXT, .type = "boolean"},
+    {NULL},
 };
 
-/* A member reference as the viewer may see it: analysts ($2) get only the
- * pseudonym. `m` is the member joined on idcol (NULL when idcol is). */
+static const listing_sort SORTS[] = {
+    {"created_at", "r.created_at", "timestamptz"},
+    {"supporters_count", "r.supporters_count", "integer"},
+    {NULL},
+};
+
+/* CSV exports read the plain columns of rj (no JSON per row). */
+const listing_def REPORTS_LIST = {
+    .name = "reports",
+    .row = REPORT_JSON "::text",
+    .columns = "rj.*",
+    .from = REPORTS_FROM("{viewer}", "{privileged}", "{pseudo}"),
+    .id = "r.id",
+    .updated_at = "r.updated_at",
+    .default_sort = "-created_at",
+    .filters = FILTERS,
+    .sorts = SORTS,
+};
+
+/* A member reference as the viewer may see it: analysts (`pseudo`) get only
+ * the pseudonym. `m` is the member joined on idcol (NULL when idcol is). */
 #define MEMBER_REF(prefix, idcol, namecol, pseudo)                                                           \
     "'" prefix "_id', CASE WHEN " pseudo " THEN NULL ELSE " idcol " END,"                                    \
     " '" prefix "_name', CASE WHEN " pseudo " THEN NULL ELSE " namecol " END,"                               \
     " '" prefix "_pseudonym', m.pseudonym"
 
-#define HISTORY_SELECT(sortcol)                                                                              \
-    "SELECT json_build_object('id', h.id, 'report_id', h.report_id, 'at', rfc3339(h.at),"                    \
-    " 'from', h.from_status, 'to', h.to_status, 'note', h.note, 'resolution', h.resolution,"                 \
-    " 'duplicate_of', h.duplicate_of, " MEMBER_REF(                                                          \
-        "actor", "h.actor_id", "m.name",                                                                     \
-        "$2::boolean") ")::text,"                                                                            \
-                       " " sortcol                                                                           \
-                       "::text, h.id FROM report_history h LEFT JOIN members m ON m.id = h.actor_id"         \
-                       " WHERE h.report_id = $1 AND ($3::timestamptz IS NULL OR h.at >= $3)"
+/* The sub-collections of one report: its `report` and the viewer's `pseudo`. */
+#define SUB_FILTERS(alias)                                                                                   \
+    {                                                                                                        \
+        {"report", LISTING_CONTEXT, .type = "bigint", .where = alias ".report_id = {}"},                     \
+            {"pseudo", LISTING_CONTEXT, .type = "boolean"}, {NULL},                                          \
+    }
 
-static const db_stmt HISTORY_AT = {
-    "reports_history_at",
-    HISTORY_SELECT("h.at") " AND ($5::bigint IS NULL OR (h.at, h.id) > ($4::timestamptz, $5))"
-                           " ORDER BY h.at, h.id LIMIT $6"};
-static const db_stmt HISTORY_AT_DESC = {
-    "reports_history_at_desc",
-    HISTORY_SELECT("h.at") " AND ($5::bigint IS NULL OR (h.at, h.id) < ($4::timestamptz, $5))"
-                           " ORDER BY h.at DESC, h.id DESC LIMIT $6"};
+static const listing_filter HISTORY_FILTERS[] = SUB_FILTERS("h");
+static const listing_sort HISTORY_SORTS[] = {{"at", "h.at", "timestamptz"}, {NULL}};
 
-const list_sort REPORTS_HISTORY_SORTS[] = {
-    {"at", &HISTORY_AT, NULL}, {"-at", &HISTORY_AT_DESC, NULL}, {NULL, NULL, NULL}};
+const listing_def REPORTS_HISTORY_LIST = {
+    .name = "report_history",
+    .row =
+        "json_build_object('id', h.id, 'report_id', h.report_id, 'at', rfc3339(h.at),"
+        " 'from', h.from_status, 'to', h.to_status, 'note', h.note, 'resolution', h.resolution,"
+        " 'duplicate_of', h.duplicate_of, " MEMBER_REF("actor", "h.actor_id", "m.name", "{pseudo}") ")::text",
+    .from = " FROM report_history h LEFT JOIN members m ON m.id = h.actor_id",
+    .id = "h.id",
+    .updated_at = "h.at",
+    .csv_header = "id,report_id,at,from,to,note,resolution,duplicate_of,actor_id,actor_name,actor_pseudonym",
+    .default_sort = "at",
+    .filters = HISTORY_FILTERS,
+    .sorts = HISTORY_SORTS,
+};
 
 #define COMMENT_JSON(alias, pseudo)                                                                          \
     "json_build_object('id', " alias ".id, 'report_id', " alias ".report_id, 'text', " alias                 \
@@ -173,199 +164,87 @@ const list_sort REPORTS_HISTORY_SORTS[] = {
                                  " 'created_at', rfc3339(" alias                                             \
                                  ".created_at), 'updated_at', rfc3339(" alias ".updated_at))::text"
 
-#define COMMENTS_SELECT                                                                                      \
-    "SELECT " COMMENT_JSON(                                                                                  \
-        "c", "$2::boolean") ", c.created_at::text, c.id"                                                     \
-                            " FROM report_comments c JOIN members m ON m.id = c.author_id"                   \
-                            " WHERE c.report_id = $1 AND ($3::timestamptz IS NULL OR c.updated_at >= $3)"
+static const listing_filter COMMENT_FILTERS[] = SUB_FILTERS("c");
+static const listing_sort COMMENT_SORTS[] = {{"created_at", "c.created_at", "timestamptz"}, {NULL}};
 
-static const db_stmt COMMENTS_CREATED = {
-    "reports_comments_created",
-    COMMENTS_SELECT " AND ($5::bigint IS NULL OR (c.created_at, c.id) > ($4::timestamptz, $5))"
-                    " ORDER BY c.created_at, c.id LIMIT $6"};
-static const db_stmt COMMENTS_CREATED_DESC = {
-    "reports_comments_created_desc",
-    COMMENTS_SELECT " AND ($5::bigint IS NULL OR (c.created_at, c.id) < ($4::timestamptz, $5))"
-                    " ORDER BY c.created_at DESC, c.id DESC LIMIT $6"};
-
-const list_sort REPORTS_COMMENTS_SORTS[] = {{"created_at", &COMMENTS_CREATED, NULL},
-                                            {"-created_at", &COMMENTS_CREATED_DESC, NULL},
-                                            {NULL, NULL, NULL}};
-
-/* Reads one report on connection c, as principal p sees it. */
-static dna_status fetch(db_conn *c, const principal *p, int64_t id, report_doc *out)
-{
-    char idtext[24];
-    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-    report_viewer v;
-    reports_viewer(p, &v);
-    const char *params[4] = {idtext, v.member, v.privileged, v.pseudo};
-    return db_fetch_doc(c, &GET, 4, params, id, out);
-}
-
-dna_status reports_get(const principal *p, int64_t id, report_doc *out, dna_err *err)
-{
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    dna_status st = fetch(c, p, id, out);
-    db_release(c);
-    if (st == DNA_NOT_FOUND)
-        dna_err_set(err, st, "no report with id %lld", (long long)id);
-    return st;
-}
+const listing_def REPORTS_COMMENTS_LIST = {
+    .name = "report_comments",
+    .row = COMMENT_JSON("c", "{pseudo}"),
+    .from = " FROM report_comments c JOIN members m ON m.id = c.author_id",
+    .id = "c.id",
+    .updated_at = "c.updated_at",
+    .csv_header = "id,report_id,text,author_id,author_name,author_pseudonym,created_at,updated_at",
+    .default_sort = "created_at",
+    .filters = COMMENT_FILTERS,
+    .sorts = COMMENT_SORTS,
+};
 
 dna_status reports_exists(int64_t id, dna_err *err)
 {
     db_conn *c = db_acquire();
     if (c == NULL)
         return DNA_UNAVAILABLE;
-    char idtext[24];
-    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-    const char *params[1] = {idtext};
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)id);
+    const char *params[1] = {key};
     PGresult *r = db_exec(c, &EXISTS, 1, params);
     dna_status st = db_ok(r) ? (PQntuples(r) == 1 ? DNA_OK : DNA_NOT_FOUND) : db_status_of(r);
     PQclear(r);
     db_release(c);
     if (st == DNA_NOT_FOUND)
-        dna_err_set(err, st, "no report with id %lld", (long long)id);
+        dna_err_set(err, st, "no report with id %s", key);
     return st;
 }
 
-/* ---- shared helpers for writes ----------------------------------------- */
+/* ---- what every write shares ----------------------------------------------- */
 
-/* Maps a failed statement to a result with a field error for the
- * constraints a client can break. */
-static dna_status statement_failure(const PGresult *r, dna_err *err)
-{
-    dna_status st = db_status_of(r);
-    if (st != DNA_INVALID)
-        return st;
-    const char *constraint = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
-    const char *column = r ? PQresultErrorField(r, PG_DIAG_COLUMN_NAME) : NULL;
-    if (column && strcmp(column, "department_id") == 0)
-        return dna_err_field(err, "department", "is not a known department code");
-    if (constraint && strstr(constraint, "assignee_id"))
-        return dna_err_field(err, "assignee_id", "is not a member");
-    if (constraint && strstr(constraint, "rule_id"))
-        return dna_err_field(err, "rule_id", "is not a rule in the register");
-    if (constraint && strstr(constraint, "duplicate_of"))
-        return dna_err_field(err, "duplicate_of", "is not a report");
-    if (constraint && strstr(constraint, "theme_code"))
-        return dna_err_field(err, "theme_code", "must be a slug such as wachttijd-telefoon");
-    return dna_err_field(err, "body", "a value breaks a rule of the reports register");
-}
+/* The constraints a client's values can break, as field errors. A
+ * department code that names none leaves department_id NULL. */
+static const db_field_error ERRORS[] = {
+    {"department_id", "department", "is not a known department code"},
+    {"reports_assignee_id_fkey", "assignee_id", "is not a member"},
+    {"reports_rule_id_fkey", "rule_id", "is not a rule in the register"},
+    {"reports_duplicate_of_fkey", "duplicate_of", "is not a report"},
+    {"report_history_duplicate_of_fkey", "duplicate_of", "is not a report"},
+    {"reports_theme_code_check", "theme_code", "must be a slug such as wachttijd-telefoon"},
+    {NULL},
+};
 
-/* Ends a failed write: rolls back, releases, maps the error. */
-static dna_status fail(db_conn *c, PGresult *r, dna_err *err)
-{
-    dna_status st = r ? statement_failure(r, err) : DNA_UNAVAILABLE;
-    PQclear(r);
-    db_rollback(c);
-    db_release(c);
-    return st;
-}
-
-/* Ends a write refused for a reason in err: rolls back, releases. */
-static dna_status refuse(db_conn *c, dna_status st)
-{
-    db_rollback(c);
-    db_release(c);
-    return st;
-}
-
-/* Commits and reads the report back as the caller sees it. */
-static dna_status commit_and_fetch(db_conn *c, const principal *p, int64_t id, report_doc *out, dna_err *err)
-{
-    if (db_commit(c) != 0)
-        return fail(c, NULL, err);
-    dna_status st = fetch(c, p, id, out);
-    db_release(c);
-    return st;
-}
-
-static int is_slug(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 64 || s[0] == '-' || s[n - 1] == '-')
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'))
-            return 0;
-        if (ch == '-' && s[i + 1] == '-')
-            return 0;
-    }
-    return 1;
-}
-
-static int blank(const char *s)
-{
-    for (; s && *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return 0;
-    return 1;
-}
-
-static int in_list(const char *key, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(*list, key) == 0)
-            return 1;
-    return 0;
-}
-
-/* The report row a change starts from, locked. */
-typedef struct {
-    lc_status status;
-    long long version;
-    int64_t reporter_id; /* 0 for anonymous reports */
-} locked_report;
-
+/* The locked row: version, status, reporter (0 for anonymous reports). */
 static const db_stmt LOCK = {
-    "reports_lock", "SELECT status, version, COALESCE(reporter_id, 0) FROM reports WHERE id = $1 FOR UPDATE"};
+    "reports_lock",
+    "SELECT version, status, COALESCE(reporter_id, 0) FROM reports WHERE id = $1::bigint FOR UPDATE"};
 
-/* Begins a transaction and locks report `idtext`; checks If-Match. On
- * failure the connection is released and the result returned. */
-/* Duplicate transitions are serialised so the cycle check sees every other
- * one. The lock is taken before the report's row lock, in every transaction
- * that takes both, so two reports marked duplicates of each other at once
- * cannot deadlock: the second waits, then finds the cycle. */
-static const db_stmt DUPLICATE_LOCK = {"reports_duplicate_lock", "SELECT pg_advisory_xact_lock(7305119422)"};
+static const db_resource REPORT = {.entity = "report", .lock = &LOCK, .fetch = &GET, .errors = ERRORS};
 
-static dna_status begin_locked(db_conn *c, const char *idtext, long long if_match, int serialise_duplicates,
-                               locked_report *out, dna_err *err)
+dna_status reports_get(const principal *p, int64_t id, db_doc *out, dna_err *err)
 {
-    if (db_begin(c) != 0)
-        return fail(c, NULL, err);
-    if (serialise_duplicates) {
-        PGresult *l = db_exec(c, &DUPLICATE_LOCK, 0, NULL);
-        if (!db_ok(l))
-            return fail(c, l, err);
-        PQclear(l);
-    }
-    const char *params[1] = {idtext};
-    PGresult *r = db_exec(c, &LOCK, 1, params);
-    if (!db_ok(r))
-        return fail(c, r, err);
-    if (PQntuples(r) != 1) {
-        PQclear(r);
-        dna_err_set(err, DNA_NOT_FOUND, "no report with id %s", idtext);
-        return refuse(c, DNA_NOT_FOUND);
-    }
-    if (lifecycle_parse(PQgetvalue(r, 0, 0), &out->status) != 0) {
-        PQclear(r);
-        return refuse(c, DNA_ERROR);
-    }
-    out->version = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
-    out->reporter_id = strtoll(PQgetvalue(r, 0, 2), NULL, 10);
-    PQclear(r);
-    if (if_match >= 0 && if_match != out->version) {
-        dna_err_set(err, DNA_PRECONDITION, "the report changed since you read it (ETag \"%lld\")",
-                    out->version);
-        return refuse(c, DNA_PRECONDITION);
-    }
-    return DNA_OK;
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)id);
+    report_viewer v;
+    reports_viewer(p, &v);
+    const char *view[3] = {v.member, v.privileged, v.pseudo};
+    return db_read_doc(&REPORT, key, view, 3, out, err);
+}
+
+/* A change to a report, answered as the caller sees the report. */
+static void report_write(db_write *w, const principal *p, int64_t id, report_viewer *v)
+{
+    reports_viewer(p, v);
+    w->res = &REPORT;
+    w->who = p;
+    db_write_key(w, id);
+    w->view[0] = v->member;
+    w->view[1] = v->privileged;
+    w->view[2] = v->pseudo;
+    w->nview = 3;
+}
+
+static lc_status locked_status(const PGresult *row)
+{
+    lc_status s = LC_NEW;
+    lifecycle_parse(PQgetvalue(row, 0, 1), &s);
+    return s;
 }
 
 /* ---- filing ------------------------------------------------------------ */
@@ -412,7 +291,7 @@ static const db_stmt FILE_REPORT = {
 /* Looks the key up: *outcome 1 when the same request was answered before
  * (`out` then holds that answer), 0 when the key is unused, -1 when it was
  * used with another body. */
-static dna_status key_replay(db_conn *c, const char *key, const char *sub, const char *canon, report_doc *out,
+static dna_status key_replay(db_conn *c, const char *key, const char *sub, const char *canon, db_doc *out,
                              int *outcome)
 {
     const char *params[3] = {key, sub, canon};
@@ -428,14 +307,14 @@ static dna_status key_replay(db_conn *c, const char *key, const char *sub, const
     } else if (PQntuples(r) == 1) {
         *outcome = 1;
         out->json = strdup(PQgetvalue(r, 0, 4));
-        out->id = strtoll(PQgetvalue(r, 0, 2), NULL, 10);
+        text_clip(out->key, sizeof out->key, PQgetvalue(r, 0, 2));
         out->version = strtoll(PQgetvalue(r, 0, 3), NULL, 10);
     }
     PQclear(r);
     return DNA_OK;
 }
 
-dna_status reports_file(const principal *p, const json_t *body, const char *idempotency_key, report_doc *out,
+dna_status reports_file(const principal *p, const json_t *body, const char *idempotency_key, db_doc *out,
                         int *replayed, dna_err *err)
 {
     *replayed = 0;
@@ -491,7 +370,7 @@ dna_status reports_file(const principal *p, const json_t *body, const char *idem
         PGresult *r = db_exec(c, &FILE_REPORT, 14, params);
         if (db_ok(r) && PQntuples(r) == 1) {
             out->json = strdup(PQgetvalue(r, 0, 0));
-            out->id = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
+            text_clip(out->key, sizeof out->key, PQgetvalue(r, 0, 1));
             out->version = strtoll(PQgetvalue(r, 0, 2), NULL, 10);
             st = out->json ? DNA_CREATED : DNA_ERROR;
             PQclear(r);
@@ -499,7 +378,7 @@ dna_status reports_file(const principal *p, const json_t *body, const char *idem
         }
         const char *constraint = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
         int key_taken = idempotency_key && constraint && strcmp(constraint, "idempotency_keys_pkey") == 0;
-        st = r ? statement_failure(r, err) : DNA_UNAVAILABLE;
+        st = db_error(r, ERRORS, err);
         PQclear(r);
         /* A request with the same key committed meanwhile: answer as it did. */
         if (!key_taken)
@@ -518,43 +397,58 @@ done:
 /* Each field from the patch when present (JSON null clears the nullable
  * ones); a department code that names none leaves NULL and so fails with
  * the not-null violation on department_id, which becomes a field error. */
+#define FROM_PATCH(column, field, type)                                                                      \
+    " " column " = CASE WHEN $2::jsonb ? '" field "' THEN ($2::jsonb->>'" field "')::" type                  \
+    " ELSE r." column " END"
+
 static const db_stmt UPDATE = {
     "reports_update",
-    "UPDATE reports r SET"
-    " title = CASE WHEN $2::jsonb ? 'title' THEN $2::jsonb->>'title' ELSE r.title END,"
-    " description = CASE WHEN $2::jsonb ? 'description' THEN $2::jsonb->>'description' ELSE r.description "
-    "END,"
-    " procedure = CASE WHEN $2::jsonb ? 'procedure' THEN $2::jsonb->>'procedure' ELSE r.procedure END,"
-    " impact = CASE WHEN $2::jsonb ? 'impact' THEN $2::jsonb->>'impact' ELSE r.impact END,"
-    " priority = CASE WHEN $2::jsonb ? 'priority' THEN $2::jsonb->>'priority' ELSE r.priority END,"
-    " assignee_id = CASE WHEN $2::jsonb ? 'assignee_id' THEN ($2::jsonb->>'assignee_id')::bigint ELSE "
-    "r.assignee_id END,"
-    " department_id = CASE WHEN $2::jsonb ? 'department'"
-    "   THEN (SELECT id FROM departments WHERE code = $2::jsonb->>'department') ELSE r.department_id END,"
-    " category = CASE WHEN $2::jsonb ? 'category' THEN $2::jsonb->>'category' ELSE r.category END,"
-    " theme_code = CASE WHEN $2::jsonb ? 'theme_code' THEN $2::jsonb->>'theme_code' ELSE r.theme_code END,"
-    " rule_id = CASE WHEN $2::jsonb ? 'rule_id' THEN ($2::jsonb->>'rule_id')::bigint ELSE r.rule_id END"
-    " WHERE r.id = $1"};
+    "UPDATE reports r SET" FROM_PATCH("title", "title", "text") "," FROM_PATCH("description", "description", "text") "," FROM_PATCH("procedure", "procedure", "text") "," FROM_PATCH(
+        "impact", "impact",
+        "text") "," FROM_PATCH("priority", "priority",
+                               "text") "," FROM_PATCH("assignee_id", "assignee_id",
+                                                      "bigint") ","
+                                                                " department_id = "
+                                                                "CASE WHEN "
+                                                                "$2::jsonb ? "
+                                                                "'department'"
+                                                                "   THEN (SELECT "
+                                                                "id FROM "
+                                                                "departments "
+                                                                "WHERE code = "
+                                                                "$2::jsonb->>'"
+                                                                "department') "
+                                                                "ELSE "
+                                                                "r.department_id "
+                                                                "END," FROM_PATCH("category", "category", "text") "," FROM_PATCH(
+                                                                    "theme_code", "theme_code",
+                                                                    "text") "," FROM_PATCH("rule_id",
+                                                                                           "rule_id",
+                                                                                           "bigint") " WHERE "
+                                                                                                     "r.id = "
+                                                                                                     "$1::"
+                                                                                                     "bigin"
+                                                                                                     "t"};
 
 /* Checks every field of the patch against the caller's rights on the
  * locked report. Returns DNA_OK or DNA_FORBIDDEN with the reason. */
-static dna_status patch_rights(const principal *p, const locked_report *row, const json_t *patch,
-                               dna_err *err)
+static dna_status patch_rights(const principal *p, const PGresult *row, const json_t *patch, dna_err *err)
 {
-    int reporter = row->reporter_id > 0 && authz_is_self(p, row->reporter_id);
+    int64_t reporter = strtoll(PQgetvalue(row, 0, 2), NULL, 10);
+    int is_reporter = reporter > 0 && authz_is_self(p, reporter);
     int team = authz_has(p, ROLE_DEREGULATION_TEAM | ROLE_PROGRAM_MANAGER);
     const char *key;
     json_t *v;
     json_object_foreach((json_t *)patch, key, v)
     {
         (void)v;
-        if (in_list(key, REPORTER_FIELDS)) {
-            if (!reporter)
+        if (text_in_list(key, REPORTER_FIELDS)) {
+            if (!is_reporter)
                 return dna_err_set(err, DNA_FORBIDDEN, "only the reporter changes %s", key);
-            if (row->status != LC_NEW)
+            if (locked_status(row) != LC_NEW)
                 return dna_err_set(err, DNA_FORBIDDEN, "the reporter changes %s only while the report is new",
                                    key);
-        } else if (in_list(key, TEAM_FIELDS) && !team) {
+        } else if (text_in_list(key, TEAM_FIELDS) && !team) {
             return dna_err_set(err, DNA_FORBIDDEN,
                                "only the deregulation team and program managers change %s", key);
         }
@@ -562,52 +456,50 @@ static dna_status patch_rights(const principal *p, const locked_report *row, con
     return DNA_OK;
 }
 
-dna_status reports_update(const principal *p, int64_t id, const json_t *patch, long long if_match,
-                          report_doc *out, dna_err *err)
+static dna_status update_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
 {
-    const char *theme = json_in_str(patch, "theme_code");
-    if (theme && !is_slug(theme))
-        return dna_err_field(err, "theme_code", "must be a slug such as wachttijd-telefoon");
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    char idtext[24];
-    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-    locked_report row;
-    dna_status st = begin_locked(c, idtext, if_match, 0, &row, err);
+    dna_status st = patch_rights(w->who, row, w->changes, err);
     if (st != DNA_OK)
         return st;
-    if ((st = patch_rights(p, &row, patch, err)) != DNA_OK)
-        return refuse(c, st);
-    if (json_object_size(patch) == 0)
-        return commit_and_fetch(c, p, id, out, err);
-    char *text = json_dumps(patch, JSON_COMPACT);
-    const char *params[2] = {idtext, text};
-    PGresult *r = text ? db_exec(c, &UPDATE, 2, params) : NULL;
+    char *text = json_dumps(w->changes, JSON_COMPACT);
+    if (text == NULL)
+        return DNA_ERROR;
+    const char *params[2] = {w->key, text};
+    st = db_write_exec(c, w, &UPDATE, 2, params, NULL, err);
     free(text);
-    if (!db_ok(r))
-        return fail(c, r, err);
-    PQclear(r);
-    if (audit_record(c, p, "update", "report", idtext, patch) != 0)
-        return fail(c, NULL, err);
-    return commit_and_fetch(c, p, id, out, err);
+    return st;
+}
+
+dna_status reports_update(const principal *p, int64_t id, const json_t *patch, long long if_match,
+                          db_doc *out, dna_err *err)
+{
+    const char *theme = json_in_str(patch, "theme_code");
+    if (theme && !text_is_slug(theme))
+        return dna_err_field(err, "theme_code", "must be a slug such as wachttijd-telefoon");
+    report_viewer v;
+    db_write w = {.action = "update", .changes = patch, .if_match = if_match, .step = update_step};
+    report_write(&w, p, id, &v);
+    return db_write_run(&w, out, err);
 }
 
 /* ---- transitions ----------------------------------------------------------- */
 
-/* Marking duplicates is serialised by this lock, so the cycle check below
- * sees every committed duplicate link (two reports marked duplicates of
- * each other at once cannot both pass). */
+/* Marking duplicates is serialised by this lock, taken before the report's
+ * row lock in every transaction that takes both, so the cycle check sees
+ * every committed duplicate link and two reports marked duplicates of each
+ * other at once cannot deadlock: the second waits, then finds the cycle. */
+static const db_stmt DUPLICATE_LOCK = {"reports_duplicate_lock", "SELECT pg_advisory_xact_lock(7305119422)"};
 
 /* Does the target exist, and is this report ($1) already in the target's
  * chain of duplicate_of links (which the new link would close)? */
 static const db_stmt DUPLICATE_CHECK = {
     "reports_duplicate_check",
     "WITH RECURSIVE chain (id) AS ("
-    "   SELECT duplicate_of FROM reports WHERE id = $2 AND duplicate_of IS NOT NULL"
+    "   SELECT duplicate_of FROM reports WHERE id = $2::bigint AND duplicate_of IS NOT NULL"
     "   UNION SELECT r.duplicate_of FROM reports r JOIN chain ON r.id = chain.id WHERE r.duplicate_of IS NOT "
     "NULL)"
-    " SELECT EXISTS (SELECT 1 FROM reports WHERE id = $2), EXISTS (SELECT 1 FROM chain WHERE id = $1)"};
+    " SELECT EXISTS (SELECT 1 FROM reports WHERE id = $2::bigint), EXISTS (SELECT 1 FROM chain WHERE id = "
+    "$1::bigint)"};
 
 static const db_stmt TRANSITION = {
     "reports_transition",
@@ -617,7 +509,7 @@ static const db_stmt TRANSITION = {
     "   resolution = CASE WHEN $2 = 'resolved' THEN $5 WHEN $2 = 'triaged' THEN NULL ELSE r.resolution END,"
     "   duplicate_of = CASE WHEN $2 = 'duplicate' THEN $6::bigint END,"
     "   closed_at = CASE WHEN $2 IN ('resolved', 'rejected', 'duplicate') THEN now() END"
-    "   WHERE r.id = $1 RETURNING r.id)"
+    "   WHERE r.id = $1::bigint RETURNING r.id)"
     " INSERT INTO report_history (report_id, actor_id, from_status, to_status, note, resolution, "
     "duplicate_of)"
     " SELECT id, $7, $8, $2, $9, $5, $6::bigint FROM u"};
@@ -627,9 +519,9 @@ static unsigned given_fields(const json_t *body)
 {
     unsigned given = 0;
     const char *note = json_in_str(body, "note"), *resolution = json_in_str(body, "resolution");
-    if (note && !blank(note))
+    if (note && !text_blank(note))
         given |= LC_NOTE;
-    if (resolution && !blank(resolution))
+    if (resolution && !text_blank(resolution))
         given |= LC_RESOLUTION;
     if (json_is_integer(json_object_get(body, "duplicate_of")))
         given |= LC_DUPLICATE_OF;
@@ -642,17 +534,15 @@ static unsigned given_fields(const json_t *body)
 
 /* For a transition to duplicate: the target exists, is another report, and
  * is not (transitively) a duplicate of this one. */
-static dna_status check_duplicate_target(db_conn *c, const char *idtext, const char *target, dna_err *err)
+static dna_status check_duplicate_target(db_conn *c, const db_write *w, const char *target, dna_err *err)
 {
-    if (strcmp(idtext, target) == 0)
+    if (strcmp(w->key, target) == 0)
         return dna_err_field(err, "duplicate_of", "must be another report, not this one");
-    const char *params[2] = {idtext, target};
-    PGresult *r = db_exec(c, &DUPLICATE_CHECK, 2, params);
-    if (!db_ok(r) || PQntuples(r) != 1) {
-        dna_status st = db_status_of(r);
-        PQclear(r);
+    const char *params[2] = {w->key, target};
+    PGresult *r;
+    dna_status st = db_write_exec(c, w, &DUPLICATE_CHECK, 2, params, &r, err);
+    if (st != DNA_OK)
         return st;
-    }
     int exists = strcmp(PQgetvalue(r, 0, 0), "t") == 0, cycle = strcmp(PQgetvalue(r, 0, 1), "t") == 0;
     PQclear(r);
     if (!exists)
@@ -663,51 +553,64 @@ static dna_status check_duplicate_target(db_conn *c, const char *idtext, const c
     return DNA_OK;
 }
 
+/* The request, and the audit entry's changes (the request and `from`). */
+typedef struct {
+    const json_t *body;
+    lc_status to;
+    json_t *changes;
+} transition_request;
+
+static dna_status transition_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
+{
+    transition_request *t = w->arg;
+    lc_status from = locked_status(row), to = t->to;
+    unsigned given = given_fields(t->body);
+    dna_status st = lifecycle_check(from, to, given, err);
+    if (st != DNA_OK)
+        return st;
+    char target[24] = "";
+    if (given & LC_DUPLICATE_OF) {
+        snprintf(target, sizeof target, "%lld",
+                 (long long)json_integer_value(json_object_get(t->body, "duplicate_of")));
+        if ((st = check_duplicate_target(c, w, target, err)) != DNA_OK)
+            return st;
+    }
+    const char *params[9] = {w->key,
+                             lifecycle_name(to),
+                             json_in_str(t->body, "triage_week"),
+                             json_in_str(t->body, "priority"),
+                             (given & LC_RESOLUTION) ? json_in_str(t->body, "resolution") : NULL,
+                             (given & LC_DUPLICATE_OF) ? target : NULL,
+                             w->member[0] ? w->member : NULL,
+                             lifecycle_name(from),
+                             (given & LC_NOTE) ? json_in_str(t->body, "note") : NULL};
+    if ((st = db_write_exec(c, w, &TRANSITION, 9, params, NULL, err)) != DNA_OK)
+        return st;
+    t->changes = json_deep_copy(t->body);
+    if (t->changes == NULL || json_object_set_new(t->changes, "from", json_string(lifecycle_name(from))) != 0)
+        return DNA_ERROR;
+    w->changes = t->changes;
+    return DNA_OK;
+}
+
 dna_status reports_transition(const principal *p, int64_t id, const json_t *body, long long if_match,
-                              report_doc *out, dna_err *err)
+                              db_doc *out, dna_err *err)
 {
     lc_status to;
     if (lifecycle_parse(json_in_str(body, "to"), &to) != 0)
         return dna_err_field(err, "to", "is not a status");
-    unsigned given = given_fields(body);
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    char idtext[24], target[24] = "", actor[24];
-    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-    snprintf(actor, sizeof actor, "%lld", (long long)p->member_id);
-    locked_report row;
-    dna_status st = begin_locked(c, idtext, if_match, to == LC_DUPLICATE, &row, err);
-    if (st != DNA_OK)
-        return st;
-    if ((st = lifecycle_check(row.status, to, given, err)) != DNA_OK)
-        return refuse(c, st);
-    if (given & LC_DUPLICATE_OF) {
-        snprintf(target, sizeof target, "%lld",
-                 (long long)json_integer_value(json_object_get(body, "duplicate_of")));
-        if ((st = check_duplicate_target(c, idtext, target, err)) != DNA_OK)
-            return refuse(c, st);
-    }
-    const char *params[9] = {idtext,
-                             lifecycle_name(to),
-                             json_in_str(body, "triage_week"),
-                             json_in_str(body, "priority"),
-                             (given & LC_RESOLUTION) ? json_in_str(body, "resolution") : NULL,
-                             (given & LC_DUPLICATE_OF) ? target : NULL,
-                             p->member_id > 0 ? actor : NULL,
-                             lifecycle_name(row.status),
-                             (given & LC_NOTE) ? json_in_str(body, "note") : NULL};
-    PGresult *r = db_exec(c, &TRANSITION, 9, params);
-    if (!db_ok(r))
-        return fail(c, r, err);
-    PQclear(r);
-    json_t *changes = json_deep_copy(body);
-    json_object_set_new(changes, "from", json_string(lifecycle_name(row.status)));
-    int audited = audit_record(c, p, "transition", "report", idtext, changes);
-    json_decref(changes);
-    if (audited != 0)
-        return fail(c, NULL, err);
-    return commit_and_fetch(c, p, id, out, err);
+    transition_request t = {.body = body, .to = to};
+    report_viewer v;
+    db_write w = {.action = "transition",
+                  .changes = body,
+                  .if_match = if_match,
+                  .step = transition_step,
+                  .arg = &t,
+                  .before = to == LC_DUPLICATE ? &DUPLICATE_LOCK : NULL};
+    report_write(&w, p, id, &v);
+    dna_status st = db_write_run(&w, out, err);
+    json_decref(t.changes);
+    return st;
 }
 
 /* ---- supports ---------------------------------------------------------------- */
@@ -718,7 +621,7 @@ dna_status reports_transition(const principal *p, int64_t id, const json_t *body
  * answers the count after it. Each answers (report found, changed, count). */
 static const db_stmt SUPPORT_ON = {
     "reports_support_on",
-    "WITH target AS (SELECT id FROM reports WHERE id = $1),"
+    "WITH target AS (SELECT id FROM reports WHERE id = $1::bigint),"
     " ins AS (INSERT INTO report_supports (report_id, member_id) SELECT id, $2 FROM target"
     "   ON CONFLICT DO NOTHING RETURNING report_id),"
     " upd AS (UPDATE reports SET supporters_count = supporters_count + 1"
@@ -727,8 +630,9 @@ static const db_stmt SUPPORT_ON = {
 
 static const db_stmt SUPPORT_OFF = {
     "reports_support_off",
-    "WITH target AS (SELECT id FROM reports WHERE id = $1),"
-    " del AS (DELETE FROM report_supports WHERE report_id = $1 AND member_id = $2 RETURNING report_id),"
+    "WITH target AS (SELECT id FROM reports WHERE id = $1::bigint),"
+    " del AS (DELETE FROM report_supports WHERE report_id = $1::bigint AND member_id = $2 RETURNING "
+    "report_id),"
     " upd AS (UPDATE reports SET supporters_count = supporters_count - 1"
     "   WHERE id IN (SELECT report_id FROM del) RETURNING supporters_count)"
     " SELECT (SELECT count(*) FROM target), (SELECT count(*) FROM upd), (SELECT supporters_count FROM upd)"};
@@ -736,44 +640,54 @@ static const db_stmt SUPPORT_OFF = {
 /* When nothing changed, the count as of now: a statement of its own, so its
  * snapshot includes the concurrent support that made ours a no-op. */
 static const db_stmt SUPPORTERS = {"reports_supporters",
-                                   "SELECT supporters_count FROM reports WHERE id = $1"};
+                                   "SELECT supporters_count FROM reports WHERE id = $1::bigint"};
+
+static const db_resource SUPPORT = {.entity = "report_support", .errors = ERRORS};
+
+typedef struct {
+    int on;
+    long long count;
+} support_change;
+
+static dna_status support_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
+{
+    (void)row;
+    support_change *s = w->arg;
+    const char *params[2] = {w->key, w->member};
+    PGresult *r;
+    dna_status st = db_write_exec(c, w, s->on ? &SUPPORT_ON : &SUPPORT_OFF, 2, params, &r, err);
+    if (st != DNA_OK)
+        return st;
+    int found = strcmp(PQgetvalue(r, 0, 0), "1") == 0, changed = strcmp(PQgetvalue(r, 0, 1), "1") == 0;
+    s->count = strtoll(PQgetvalue(r, 0, 2), NULL, 10);
+    PQclear(r);
+    if (!found)
+        return dna_err_set(err, DNA_NOT_FOUND, "no report with id %s", w->key);
+    if (changed)
+        return DNA_OK;
+    w->action = NULL;
+    if ((st = db_write_exec(c, w, &SUPPORTERS, 1, params, &r, err)) != DNA_OK)
+        return st;
+    s->count = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    PQclear(r);
+    return DNA_OK;
+}
 
 dna_status reports_support(const principal *p, int64_t id, int on, long long *count, dna_err *err)
 {
     if (p->member_id <= 0)
         return dna_err_set(err, DNA_FORBIDDEN, "reports are supported by members");
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    char idtext[24], member[24];
-    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-    snprintf(member, sizeof member, "%lld", (long long)p->member_id);
-    if (db_begin(c) != 0)
-        return fail(c, NULL, err);
-    const char *params[2] = {idtext, member};
-    PGresult *r = db_exec(c, on ? &SUPPORT_ON : &SUPPORT_OFF, 2, params);
-    if (!db_ok(r) || PQntuples(r) != 1)
-        return fail(c, r, err);
-    int found = strcmp(PQgetvalue(r, 0, 0), "1") == 0, changed = strcmp(PQgetvalue(r, 0, 1), "1") == 0;
-    *count = strtoll(PQgetvalue(r, 0, 2), NULL, 10);
-    PQclear(r);
-    if (!found) {
-        dna_err_set(err, DNA_NOT_FOUND, "no report with id %lld", (long long)id);
-        return refuse(c, DNA_NOT_FOUND);
-    }
-    if (changed && audit_record(c, p, on ? "link" : "unlink", "report_support", idtext, NULL) != 0)
-        return fail(c, NULL, err);
-    if (!changed) {
-        r = db_exec(c, &SUPPORTERS, 1, params);
-        if (!db_ok(r) || PQntuples(r) != 1)
-            return fail(c, r, err);
-        *count = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-        PQclear(r);
-    }
-    if (db_commit(c) != 0)
-        return fail(c, NULL, err);
-    db_release(c);
-    return DNA_OK;
+    support_change s = {.on = on};
+    db_write w = {.res = &SUPPORT,
+                  .who = p,
+                  .action = on ? "link" : "unlink",
+                  .if_match = -1,
+                  .step = support_step,
+                  .arg = &s};
+    db_write_key(&w, id);
+    dna_status st = db_write_run(&w, NULL, err);
+    *count = s.count;
+    return st;
 }
 
 /* ---- comments ---------------------------------------------------------------- */
@@ -781,43 +695,63 @@ dna_status reports_support(const principal *p, int64_t id, int on, long long *co
 static const db_stmt COMMENT = {
     "reports_comment",
     "WITH ins AS (INSERT INTO report_comments (report_id, author_id, text)"
-    "   SELECT id, $2, $3 FROM reports WHERE id = $1 RETURNING *),"
+    "   SELECT id, $2, $3 FROM reports WHERE id = $1::bigint RETURNING *),"
     " upd AS (UPDATE reports SET comments_count = comments_count + 1 WHERE id IN (SELECT report_id FROM ins))"
     " SELECT " COMMENT_JSON("ins", "$4::boolean") ", ins.id FROM ins JOIN members m ON m.id = ins.author_id"};
 
-dna_status reports_comment(const principal *p, int64_t id, const json_t *body, char **json, dna_err *err)
+static const db_resource NEW_COMMENT = {.entity = "report_comment", .errors = ERRORS};
+
+/* The comment's text and report in; its JSON out. */
+typedef struct {
+    const char *report;
+    const char *text;
+    char *json;
+} comment_request;
+
+static dna_status comment_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
 {
-    if (p->member_id <= 0)
-        return dna_err_set(err, DNA_FORBIDDEN, "comments are signed by members");
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    char idtext[24], member[24];
-    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-    snprintf(member, sizeof member, "%lld", (long long)p->member_id);
-    if (db_begin(c) != 0)
-        return fail(c, NULL, err);
-    const char *params[4] = {idtext, member, json_in_str(body, "text"), p->pseudonymise ? "true" : "false"};
-    PGresult *r = db_exec(c, &COMMENT, 4, params);
-    if (!db_ok(r))
-        return fail(c, r, err);
+    (void)row;
+    comment_request *q = w->arg;
+    const char *params[4] = {q->report, w->member, q->text, w->who->pseudonymise ? "true" : "false"};
+    PGresult *r;
+    dna_status st = db_write_exec(c, w, &COMMENT, 4, params, &r, err);
+    if (st != DNA_OK)
+        return st;
     if (PQntuples(r) != 1) {
         PQclear(r);
-        dna_err_set(err, DNA_NOT_FOUND, "no report with id %lld", (long long)id);
-        return refuse(c, DNA_NOT_FOUND);
+        return dna_err_set(err, DNA_NOT_FOUND, "no report with id %s", q->report);
     }
-    *json = strdup(PQgetvalue(r, 0, 0));
-    json_t *changes = json_pack("{s:I}", "report_id", (json_int_t)id);
-    int audited = audit_record(c, p, "create", "report_comment", PQgetvalue(r, 0, 1), changes);
-    json_decref(changes);
+    q->json = db_first_value(r);
+    text_clip(w->key, sizeof w->key, PQgetvalue(r, 0, 1));
     PQclear(r);
-    if (audited != 0 || db_commit(c) != 0) {
-        free(*json);
-        *json = NULL;
-        return fail(c, NULL, err);
+    return q->json ? DNA_CREATED : DNA_ERROR;
+}
+
+dna_status reports_comment(const principal *p, int64_t id, const json_t *body, char **json, dna_err *err)
+{
+    *json = NULL;
+    if (p->member_id <= 0)
+        return dna_err_set(err, DNA_FORBIDDEN, "comments are signed by members");
+    char report[24];
+    snprintf(report, sizeof report, "%lld", (long long)id);
+    comment_request q = {.report = report, .text = json_in_str(body, "text")};
+    json_t *changes = json_pack("{s:I}", "report_id", (json_int_t)id);
+    db_write w = {.res = &NEW_COMMENT,
+                  .who = p,
+                  .action = "create",
+                  .changes = changes,
+                  .if_match = -1,
+                  .step = comment_step,
+                  .arg = &q};
+    dna_status st = db_write_run(&w, NULL, err);
+    json_decref(changes);
+    if (st == DNA_CREATED) {
+        *json = q.json;
+        text_json_compact(*json, strlen(*json));
+    } else {
+        free(q.json);
     }
-    db_release(c);
-    return *json ? DNA_CREATED : DNA_ERROR;
+    return st;
 }
 
 const char *reports_bench_sql(const char *which)
@@ -825,10 +759,10 @@ const char *reports_bench_sql(const char *which)
     if (strcmp(which, "get") == 0)
         return GET.sql;
     if (strcmp(which, "list") == 0)
-        return LIST_CREATED_DESC.sql;
+        return listing_sql(&REPORTS_LIST, "-created_at", 0);
     if (strcmp(which, "file") == 0)
         return FILE_REPORT.sql;
     if (strcmp(which, "export") == 0)
-        return COLUMNS_CREATED_DESC.sql;
+        return listing_sql(&REPORTS_LIST, "-created_at", 1);
     return NULL;
 }

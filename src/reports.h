@@ -12,12 +12,9 @@
 
 #include "db.h"
 #include "json_in.h"
+#include "listing.h"
 #include "principal.h"
 #include "result.h"
-
-/* A report as JSON text plus its version (for the ETag). `json` is malloc'd
- * and owned by the caller. */
-typedef db_doc report_doc;
 
 /* How a report is shown, for statements of any module that answer reports
  * (triage, rules, themes, initiatives): select REPORT_JSON from
@@ -83,24 +80,23 @@ extern const field_spec REPORTS_PATCH_FIELDS[];
 extern const field_spec REPORTS_TRANSITION_FIELDS[];
 extern const field_spec REPORTS_COMMENT_FIELDS[];
 
-/* The list statements; filters in order: status (a text[] literal such as
- * {new,triaged}), department, category, triage_week, assignee_id,
- * theme_code, q, created_from, created_to, overdue, then the three viewer
- * parameters. */
-extern const list_sort REPORTS_SORTS[];
-/* History of one report; filters: report id, pseudo. */
-extern const list_sort REPORTS_HISTORY_SORTS[];
-/* Comments on one report; filters: report id, pseudo. */
-extern const list_sort REPORTS_COMMENTS_SORTS[];
+/* GET /reports: filters status (repeatable), department, category,
+ * triage_week, assignee_id, theme_code, q, created_from, created_to,
+ * overdue; contexts viewer, privileged, pseudo (reports_viewer); sorts
+ * created_at, supporters_count. */
+extern const listing_def REPORTS_LIST;
+/* A report's history and comments: contexts report (its id) and pseudo. */
+extern const listing_def REPORTS_HISTORY_LIST;
+extern const listing_def REPORTS_COMMENTS_LIST;
 
 /* Files a report for the caller (a member). With an idempotency key (may be
  * NULL): the same key and body replay the first answer (*replayed = 1); the
  * same key with another body is DNA_INVALID. Returns DNA_CREATED. An
  * anonymous filing stores no link to the caller: not in the report, the
  * history, the audit log (actor "anonymous") or the key's hash. */
-dna_status reports_file(const principal *p, const json_t *body, const char *idempotency_key, report_doc *out,
+dna_status reports_file(const principal *p, const json_t *body, const char *idempotency_key, db_doc *out,
                         int *replayed, dna_err *err);
-dna_status reports_get(const principal *p, int64_t id, report_doc *out, dna_err *err);
+dna_status reports_get(const principal *p, int64_t id, db_doc *out, dna_err *err);
 /* DNA_OK when the report exists (for its sub-collections), else DNA_NOT_FOUND. */
 dna_status reports_exists(int64_t id, dna_err *err);
 /* Merge patch: the reporter changes the text fields while the report is
@@ -108,12 +104,12 @@ dna_status reports_exists(int64_t id, dna_err *err);
  * assignee_id, department, category, theme_code and rule_id. Any other
  * field or caller is DNA_FORBIDDEN. if_match < 0: no precondition. */
 dna_status reports_update(const principal *p, int64_t id, const json_t *patch, long long if_match,
-                          report_doc *out, dna_err *err);
+                          db_doc *out, dna_err *err);
 /* A lifecycle transition {to, note?, resolution?, duplicate_of?,
  * triage_week?, priority?}: DNA_CONFLICT (with the allowed targets) when the
  * lifecycle forbids it. Writes the history row and the audit entry. */
 dna_status reports_transition(const principal *p, int64_t id, const json_t *body, long long if_match,
-                              report_doc *out, dna_err *err);
+                              db_doc *out, dna_err *err);
 /* The caller's +1 on (on = 1) or off (on = 0); idempotent. *count receives
  * the report's supporters_count. */
 dna_status reports_support(const principal *p, int64_t id, int on, long long *count, dna_err *err);

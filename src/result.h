@@ -1,5 +1,5 @@
-/* result.h: the one result type that services return. Only respond.c maps it
- * to an HTTP status. */
+/* result.h: the one result type that services return. Only api/respond.c
+ * maps it to an HTTP status. */
 #ifndef DNA_RESULT_H
 #define DNA_RESULT_H
 
@@ -32,9 +32,11 @@ typedef struct {
 
 void dna_err_init(dna_err *e);
 void dna_err_clear(dna_err *e);
-/* Appends a field error; returns DNA_INVALID so callers can `return`. */
+/* Appends a field error; returns DNA_INVALID so callers can `return`. Both
+ * texts are cut to a safe length on UTF-8 boundaries. */
 dna_status dna_err_field(dna_err *e, const char *field, const char *message);
-/* Sets the detail text (printf-style) and returns `status`. */
+/* Sets the detail text (printf-style, cut to fit on a UTF-8 boundary) and
+ * returns `status`. */
 dna_status dna_err_set(dna_err *e, dna_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

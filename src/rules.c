@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
+#include "db_write.h"
+#include "text.h"
 
 const char *const RULE_SOURCE_TYPES[] = {"law",       "regulation", "policy", "work_instruction",
                                          "it_system", NULL};
@@ -52,61 +53,55 @@ static const db_stmt GET = {"rules_get", "SELECT json_build_object(" RULE_FIELDS
                                          ", 'reports', COALESCE((SELECT json_agg(json_build_object("
                                          " 'id', p.id, 'title', p.title, 'status', p.status) ORDER BY p.id) "
                                          "FROM reports p WHERE p.rule_id = r.id),"
-                                         " '[]'))::text, r.version" RULES_FROM " WHERE r.id = $1"};
+                                         " '[]'))::text, r.version" RULES_FROM " WHERE r.id = $1::bigint"};
 
-#define LIKE_ANY(param)                                                                                      \
-    "'%' || replace(replace(replace(" param ", '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'"
+static const db_stmt LOCK = {
+    "rules_lock", "SELECT version, outcome, outcome_note FROM rules WHERE id = $1::bigint FOR UPDATE"};
 
-#define LIST_SELECT(sortcol)                                                                                 \
-    "SELECT json_build_object(" RULE_FIELDS ")::text, " sortcol "::text, r.id" RULES_FROM                    \
-    " WHERE ($1::text IS NULL OR r.outcome = $1) AND ($2::text IS NULL OR r.source_type = $2)"               \
-    " AND ($3::text IS NULL OR d.code = $3)"                                                                 \
-    " AND ($4::text IS NULL OR r.title ILIKE " LIKE_ANY("$4") " OR r.reference ILIKE " LIKE_ANY(             \
-        "$4") "   OR r.description ILIKE " LIKE_ANY("$4") ")"                                                \
-                                                          " AND ($5::timestamptz IS NULL OR r.updated_at "   \
-                                                          ">= $5)"
-
-static const db_stmt LIST_COUNT_DESC = {
-    "rules_list_count_desc", LIST_SELECT("c.n") " AND ($7::bigint IS NULL OR (c.n, r.id) < ($6::bigint, $7))"
-                                                " ORDER BY c.n DESC, r.id DESC LIMIT $8"};
-static const db_stmt LIST_COUNT = {
-    "rules_list_count", LIST_SELECT("c.n") " AND ($7::bigint IS NULL OR (c.n, r.id) > ($6::bigint, $7))"
-                                           " ORDER BY c.n, r.id LIMIT $8"};
-static const db_stmt LIST_TITLE = {
-    "rules_list_title", LIST_SELECT("r.title") " AND ($7::bigint IS NULL OR (r.title, r.id) > ($6::text, $7))"
-                                               " ORDER BY r.title, r.id LIMIT $8"};
-static const db_stmt LIST_TITLE_DESC = {
-    "rules_list_title_desc",
-    LIST_SELECT("r.title") " AND ($7::bigint IS NULL OR (r.title, r.id) < ($6::text, $7))"
-                           " ORDER BY r.title DESC, r.id DESC LIMIT $8"};
-
-/* Which rules draw the most reports comes first: the register's question. */
-const list_sort RULES_SORTS[] = {
-    {"-reports_count", &LIST_COUNT_DESC, NULL},
-    {"reports_count", &LIST_COUNT, NULL},
-    {"title", &LIST_TITLE, NULL},
-    {"-title", &LIST_TITLE_DESC, NULL},
-    {NULL, NULL, NULL},
+static const db_field_error ERRORS[] = {
+    {"rules_department_id_fkey", "department", "is not a known department code"},
+    {"rules_outcome_note", "outcome_note", "is required when the outcome is not open"},
+    {NULL},
 };
 
-static dna_status fetch(db_conn *c, int64_t id, rule_doc *out)
-{
-    char idtext[24];
-    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-    const char *params[1] = {idtext};
-    return db_fetch_doc(c, &GET, 1, params, id, out);
-}
+/* The register's rules for the write skeleton (db_write.h). */
+static const db_resource RULE = {.entity = "rule", .lock = &LOCK, .fetch = &GET, .errors = ERRORS};
 
-dna_status rules_get(int64_t id, rule_doc *out, dna_err *err)
+static const listing_filter FILTERS[] = {
+    {"outcome", LISTING_ENUM, .values = RULE_OUTCOMES, .where = "r.outcome = {}"},
+    {"source_type", LISTING_ENUM, .values = RULE_SOURCE_TYPES, .where = "r.source_type = {}"},
+    {"department", LISTING_TEXT, .maxlen = 16, .where = "d.code = {}"},
+    {"q", LISTING_TEXT, .maxlen = 200,
+     .where = "r.title ILIKE like_anywhere({}) OR r.reference ILIKE like_anywhere({})"
+              " OR r.description ILIKE like_anywhere({})"},
+    {NULL},
+};
+
+static const listing_sort SORTS[] = {
+    {"reports_count", "c.n", "bigint"},
+    {"title", "r.title", "text"},
+    {NULL},
+};
+
+/* Which rules draw the most reports comes first: the register's question. */
+const listing_def RULES_LIST = {
+    .name = "rules",
+    .row = "json_build_object(" RULE_FIELDS ")::text",
+    .from = RULES_FROM,
+    .id = "r.id",
+    .updated_at = "r.updated_at",
+    .csv_header = "id,title,source_type,reference,department,description,outcome,outcome_note,"
+                  "reports_count,created_at,updated_at",
+    .default_sort = "-reports_count",
+    .filters = FILTERS,
+    .sorts = SORTS,
+};
+
+dna_status rules_get(int64_t id, db_doc *out, dna_err *err)
 {
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    dna_status st = fetch(c, id, out);
-    db_release(c);
-    if (st == DNA_NOT_FOUND)
-        dna_err_set(err, st, "no rule with id %lld", (long long)id);
-    return st;
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)id);
+    return db_read_doc(&RULE, key, NULL, 0, out, err);
 }
 
 /* ---- writes ------------------------------------------------------------ */
@@ -122,131 +117,110 @@ static const db_stmt INSERT = {
     "INSERT INTO rules (title, source_type, reference, department_id, description, outcome, outcome_note)"
     " VALUES ($1, $2, $3, " DEPARTMENT_OF("$4::text") ", $5, COALESCE($6, 'open'), $7) RETURNING id"};
 
-static const db_stmt LOCK = {"rules_lock",
-                             "SELECT version, outcome, outcome_note FROM rules WHERE id = $1 FOR UPDATE"};
+/* Each field from the patch when present (JSON null clears it). */
+#define FROM_PATCH(column, field)                                                                            \
+    " " column " = CASE WHEN $2::jsonb ? '" field "' THEN $2::jsonb->>'" field "' ELSE r." column " END"
 
 static const db_stmt UPDATE = {
     "rules_update",
-    "UPDATE rules r SET"
-    " title = CASE WHEN $2::jsonb ? 'title' THEN $2::jsonb->>'title' ELSE r.title END,"
-    " source_type = CASE WHEN $2::jsonb ? 'source_type' THEN $2::jsonb->>'source_type' ELSE r.source_type "
-    "END,"
-    " reference = CASE WHEN $2::jsonb ? 'reference' THEN $2::jsonb->>'reference' ELSE r.reference END,"
-    " department_id = CASE WHEN $2::jsonb ? 'department' THEN " DEPARTMENT_OF(
-        "($2::jsonb->>'department')") "   ELSE r.department_id END,"
-                                      " description = CASE WHEN $2::jsonb ? 'description' THEN "
-                                      "$2::jsonb->>'description' ELSE r.description END,"
-                                      " outcome = CASE WHEN $2::jsonb ? 'outcome' THEN $2::jsonb->>'outcome' "
-                                      "ELSE r.outcome END,"
-                                      " outcome_note = CASE WHEN $2::jsonb ? 'outcome_note' THEN "
-                                      "$2::jsonb->>'outcome_note' ELSE r.outcome_note END"
-                                      " WHERE r.id = $1"};
-
-static int blank(const char *s)
-{
-    for (; s && *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return 0;
-    return 1;
-}
+    "UPDATE rules r SET" FROM_PATCH("title", "title") "," FROM_PATCH("source_type", "source_type") "," FROM_PATCH(
+        "reference",
+        "reference") ","
+                     " department_id = CASE WHEN $2::jsonb ? 'department'"
+                     " THEN " DEPARTMENT_OF(
+                         "($2::jsonb->>'department')") " ELSE r.department_id "
+                                                       "END," FROM_PATCH(
+                                                           "description",
+                                                           "d"
+                                                           "e"
+                                                           "s"
+                                                           "c"
+                                                           "r"
+                                                           "i"
+                                                           "p"
+                                                           "t"
+                                                           "i"
+                                                           "o"
+                                                           "n") "," FROM_PATCH("outcome",
+                                                                               "outcome") "," FROM_PATCH("out"
+                                                                                                         "c"
+                                                                                                         "ome"
+                                                                                                         "_"
+                                                                                                         "not"
+                                                                                                         "e",
+                                                                                                         "out"
+                                                                                                         "c"
+                                                                                                         "ome"
+                                                                                                         "_"
+                                                                                                         "not"
+                                                                                                         "e") " WHERE r.id = $1::bigint"};
 
 /* What became of a rule needs its reasons. */
 static dna_status check_outcome(const char *outcome, const char *note, dna_err *err)
 {
-    if (outcome && strcmp(outcome, "open") != 0 && blank(note))
+    if (outcome && strcmp(outcome, "open") != 0 && text_blank(note))
         return dna_err_field(err, "outcome_note", "is required when the outcome is not open");
     return DNA_OK;
 }
 
-static dna_status fail(db_conn *c, PGresult *r, dna_err *err)
+static dna_status create_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
 {
-    dna_status st = r ? db_status_of(r) : DNA_UNAVAILABLE;
-    const char *constraint = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
-    if (st == DNA_INVALID && constraint && strstr(constraint, "department"))
-        dna_err_field(err, "department", "is not a known department code");
-    else if (st == DNA_INVALID)
-        dna_err_field(err, "body", "a value breaks a rule of the register");
-    PQclear(r);
-    db_rollback(c);
-    db_release(c);
-    return st;
-}
-
-dna_status rules_create(const principal *p, const json_t *body, rule_doc *out, dna_err *err)
-{
-    dna_status st = check_outcome(json_in_str(body, "outcome"), json_in_str(body, "outcome_note"), err);
-    if (st != DNA_OK)
-        return st;
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    if (db_begin(c) != 0)
-        return fail(c, NULL, err);
+    (void)row;
+    const json_t *body = w->changes;
     const char *params[7] = {json_in_str(body, "title"),       json_in_str(body, "source_type"),
                              json_in_str(body, "reference"),   json_in_str(body, "department"),
                              json_in_str(body, "description"), json_in_str(body, "outcome"),
                              json_in_str(body, "outcome_note")};
-    PGresult *r = db_exec(c, &INSERT, 7, params);
-    if (!db_ok(r))
-        return fail(c, r, err);
-    char idtext[24];
-    snprintf(idtext, sizeof idtext, "%s", PQgetvalue(r, 0, 0));
+    PGresult *r;
+    dna_status st = db_write_exec(c, w, &INSERT, 7, params, &r, err);
+    if (st != DNA_OK)
+        return st;
+    text_clip(w->key, sizeof w->key, PQgetvalue(r, 0, 0));
     PQclear(r);
-    if (audit_record(c, p, "create", "rule", idtext, body) != 0 || db_commit(c) != 0)
-        return fail(c, NULL, err);
-    st = fetch(c, strtoll(idtext, NULL, 10), out);
-    db_release(c);
-    return st == DNA_OK ? DNA_CREATED : st;
+    return DNA_CREATED;
 }
 
-dna_status rules_update(const principal *p, int64_t id, const json_t *patch, long long if_match,
-                        rule_doc *out, dna_err *err)
+dna_status rules_create(const principal *p, const json_t *body, db_doc *out, dna_err *err)
 {
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    char idtext[24];
-    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-    if (db_begin(c) != 0)
-        return fail(c, NULL, err);
-    const char *lock_params[1] = {idtext};
-    PGresult *r = db_exec(c, &LOCK, 1, lock_params);
-    if (!db_ok(r))
-        return fail(c, r, err);
-    if (PQntuples(r) != 1) {
-        PQclear(r);
-        db_rollback(c);
-        db_release(c);
-        return dna_err_set(err, DNA_NOT_FOUND, "no rule with id %lld", (long long)id);
-    }
-    long long version = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    /* The outcome and note the rule will have after the patch. */
-    const char *outcome = json_in_has(patch, "outcome") ? json_in_str(patch, "outcome") : PQgetvalue(r, 0, 1);
-    const char *note = json_in_has(patch, "outcome_note") ? json_in_str(patch, "outcome_note")
-                       : PQgetisnull(r, 0, 2)             ? NULL
-                                                          : PQgetvalue(r, 0, 2);
-    dna_status st = DNA_OK;
-    if (if_match >= 0 && if_match != version)
-        st =
-            dna_err_set(err, DNA_PRECONDITION, "the rule changed since you read it (ETag \"%lld\")", version);
-    else
-        st = check_outcome(outcome, note, err);
-    PQclear(r);
-    if (st != DNA_OK) {
-        db_rollback(c);
-        db_release(c);
+    dna_status st = check_outcome(json_in_str(body, "outcome"), json_in_str(body, "outcome_note"), err);
+    if (st != DNA_OK)
         return st;
-    }
+    db_write w = {
+        .res = &RULE, .who = p, .action = "create", .changes = body, .if_match = -1, .step = create_step};
+    return db_write_run(&w, out, err);
+}
+
+/* The outcome and note the rule will have after the patch (`row` is the
+ * locked rule: version, outcome, outcome_note) must still go together. */
+static dna_status update_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
+{
+    const json_t *patch = w->changes;
+    const char *outcome =
+        json_in_has(patch, "outcome") ? json_in_str(patch, "outcome") : PQgetvalue(row, 0, 1);
+    const char *note = json_in_has(patch, "outcome_note") ? json_in_str(patch, "outcome_note")
+                       : PQgetisnull(row, 0, 2)           ? NULL
+                                                          : PQgetvalue(row, 0, 2);
+    dna_status st = check_outcome(outcome, note, err);
+    if (st != DNA_OK)
+        return st;
     char *text = json_dumps(patch, JSON_COMPACT);
-    const char *params[2] = {idtext, text};
-    r = text ? db_exec(c, &UPDATE, 2, params) : NULL;
+    if (text == NULL)
+        return DNA_ERROR;
+    const char *params[2] = {w->key, text};
+    st = db_write_exec(c, w, &UPDATE, 2, params, NULL, err);
     free(text);
-    if (!db_ok(r))
-        return fail(c, r, err);
-    PQclear(r);
-    if (audit_record(c, p, "update", "rule", idtext, patch) != 0 || db_commit(c) != 0)
-        return fail(c, NULL, err);
-    st = fetch(c, id, out);
-    db_release(c);
     return st;
+}
+
+dna_status rules_update(const principal *p, int64_t id, const json_t *patch, long long if_match, db_doc *out,
+                        dna_err *err)
+{
+    db_write w = {.res = &RULE,
+                  .who = p,
+                  .action = "update",
+                  .changes = patch,
+                  .if_match = if_match,
+                  .step = update_step};
+    db_write_key(&w, id);
+    return db_write_run(&w, out, err);
 }

@@ -20,6 +20,7 @@
 
 #include "db.h"
 #include "reports.h"
+#include "text.h"
 
 #define WEEK_REPORTS REPORTS_FROM("$2", "$3", "$4")
 
@@ -65,8 +66,10 @@ dna_status triage_agenda(const principal *p, const char *week, char **json, dna_
     dna_status st = DNA_OK;
     if (!db_ok(r) || PQntuples(r) != 1)
         st = db_status_of(r);
-    else if ((*json = strdup(PQgetvalue(r, 0, 0))) == NULL)
+    else if ((*json = db_first_value(r)) == NULL)
         st = DNA_ERROR;
+    else
+        text_json_compact(*json, strlen(*json));
     PQclear(r);
     db_release(c);
     return st;

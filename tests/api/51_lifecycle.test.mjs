@@ -54,7 +54,8 @@ test('required fields: resolution, note, duplicate_of; fields of other targets a
   assertProblem(x, 422);
   assert.deepEqual(fieldsOf(x), ['resolution']);
   await walk(r.id, [{ to: 'resolved', resolution: 'Klaar.' }]);
-  x = await transition(r.id, { to: 'duplicate' });
+  const fresh = await fileReport(T.member, { title: `Velden dubbel ${RUN}` });
+  x = await transition(fresh.id, { to: 'duplicate' });
   assertProblem(x, 422);
   assert.deepEqual(fieldsOf(x), ['duplicate_of']);
   // Malformed bodies.
@@ -65,14 +66,10 @@ test('required fields: resolution, note, duplicate_of; fields of other targets a
 });
 
 test('duplicates: an existing other report, never itself, never a cycle', async () => {
-  const resolvedReport = async (tag) => {
-    const r = await fileReport(T.member, { title: `Dubbel ${tag} ${RUN}` });
-    await walk(r.id, pathTo('resolved'));
-    return r;
-  };
-  const a = await resolvedReport('A');
-  const b = await resolvedReport('B');
-  const c = await resolvedReport('C');
+  // Straight from new: the team's most common move after triage.
+  const a = await fileReport(T.member, { title: `Dubbel A ${RUN}` });
+  const b = await fileReport(T.member, { title: `Dubbel B ${RUN}` });
+  const c = await fileReport(T.member, { title: `Dubbel C ${RUN}` });
   let x = await transition(a.id, { to: 'duplicate', duplicate_of: a.id });
   assertProblem(x, 422);
   assert.deepEqual(fieldsOf(x), ['duplicate_of']);
@@ -101,8 +98,8 @@ test('duplicates: an existing other report, never itself, never a cycle', async 
 test('duplicates: two reports marked duplicates of each other at once: one wins', async () => {
   const a = await fileReport(T.member, { title: `Race A ${RUN}` });
   const b = await fileReport(T.member, { title: `Race B ${RUN}` });
-  await walk(a.id, pathTo('resolved'));
-  await walk(b.id, pathTo('resolved'));
+  await walk(a.id, pathTo('triaged'));
+  await walk(b.id, pathTo('triaged'));
   const [x, y] = await Promise.all([
     transition(a.id, { to: 'duplicate', duplicate_of: b.id }),
     transition(b.id, { to: 'duplicate', duplicate_of: a.id }),

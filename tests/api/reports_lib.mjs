@@ -74,7 +74,7 @@ export function pathTo(status, duplicateOf) {
     in_progress: [{ to: 'triaged' }, { to: 'in_progress' }],
     resolved: resolve,
     rejected: [{ to: 'rejected', note: 'Geen regel in het geding.' }],
-    duplicate: [...resolve, { to: 'duplicate', duplicate_of: duplicateOf }],
+    duplicate: [{ to: 'duplicate', duplicate_of: duplicateOf }],
   }[status];
 }
 
@@ -94,10 +94,10 @@ export const STATUSES = ['new', 'triaged', 'in_progress', 'resolved', 'rejected'
 
 /** The lifecycle of domain.md, pair by pair (what the server must allow). */
 export const ARROWS = {
-  new: ['triaged', 'rejected'],
+  new: ['triaged', 'rejected', 'duplicate'],
   triaged: ['in_progress', 'rejected', 'duplicate'],
   in_progress: ['resolved', 'rejected'],
-  resolved: ['triaged', 'duplicate'],
+  resolved: ['triaged'],
   rejected: ['triaged'],
   duplicate: ['triaged'],
 };

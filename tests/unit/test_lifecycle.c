@@ -1,20 +1,18 @@
-/* Unit test: the report lifecycle (src/lifecycle.c) against the drawing in
+/* Unit test: the report lifecycle (src/lifecycle.c) against the table in
  * domain.md: every from -> to pair, allowed and forbidden, the 409 details,
  * and the fields each target needs or refuses. */
 #include "harness.h"
 #include "lifecycle.h"
 
-/* The drawing, written out pair by pair independently of the table:
- *   new -> triaged, rejected
+/* domain.md's table, written out pair by pair independently of the code:
+ *   new -> triaged, rejected, duplicate
  *   triaged -> in_progress, rejected, duplicate
  *   in_progress -> resolved, rejected
- *   resolved -> duplicate, triaged (reopen)
- *   rejected -> triaged (reopen)
- *   duplicate -> triaged (reopen) */
+ *   resolved, rejected, duplicate -> triaged (reopen) */
 static const char *const ALLOWED_PAIRS[] = {
-    "new>triaged",       "new>rejected",         "triaged>in_progress",  "triaged>rejected",
-    "triaged>duplicate", "in_progress>resolved", "in_progress>rejected", "resolved>duplicate",
-    "resolved>triaged",  "rejected>triaged",     "duplicate>triaged",    NULL,
+    "new>triaged",      "new>rejected",      "new>duplicate",        "triaged>in_progress",
+    "triaged>rejected", "triaged>duplicate", "in_progress>resolved", "in_progress>rejected",
+    "resolved>triaged", "rejected>triaged",  "duplicate>triaged",    NULL,
 };
 
 static int drawn(lc_status from, lc_status to)
@@ -111,11 +109,12 @@ static void every_pair_checks(void)
 static void targets_are_listed_in_order(void)
 {
     lc_status out[LC_COUNT];
-    CHECK(lifecycle_targets(LC_NEW, out) == 2 && out[0] == LC_TRIAGED && out[1] == LC_REJECTED);
+    CHECK(lifecycle_targets(LC_NEW, out) == 3 && out[0] == LC_TRIAGED && out[1] == LC_REJECTED &&
+          out[2] == LC_DUPLICATE);
     CHECK(lifecycle_targets(LC_TRIAGED, out) == 3 && out[0] == LC_IN_PROGRESS && out[1] == LC_REJECTED &&
           out[2] == LC_DUPLICATE);
     CHECK(lifecycle_targets(LC_IN_PROGRESS, out) == 2 && out[0] == LC_RESOLVED && out[1] == LC_REJECTED);
-    CHECK(lifecycle_targets(LC_RESOLVED, out) == 2 && out[0] == LC_TRIAGED && out[1] == LC_DUPLICATE);
+    CHECK(lifecycle_targets(LC_RESOLVED, out) == 1 && out[0] == LC_TRIAGED);
     CHECK(lifecycle_targets(LC_REJECTED, out) == 1 && out[0] == LC_TRIAGED);
     CHECK(lifecycle_targets(LC_DUPLICATE, out) == 1 && out[0] == LC_TRIAGED);
     CHECK(lifecycle_targets((lc_status)42, out) == 0);
@@ -156,9 +155,9 @@ static void required_fields(void)
     CHECK(st == DNA_INVALID);
     CHECK_STR(only_error(LC_TRIAGED, LC_REJECTED, 0, &st), "note");
     CHECK_STR(only_error(LC_IN_PROGRESS, LC_REJECTED, 0, &st), "note");
-    CHECK_STR(only_error(LC_RESOLVED, LC_DUPLICATE, 0, &st), "duplicate_of");
+    CHECK_STR(only_error(LC_NEW, LC_DUPLICATE, 0, &st), "duplicate_of");
     CHECK(st == DNA_INVALID);
-    CHECK_STR(only_error(LC_RESOLVED, LC_DUPLICATE, LC_NOTE, &st), "duplicate_of");
+    CHECK_STR(only_error(LC_TRIAGED, LC_DUPLICATE, LC_NOTE, &st), "duplicate_of");
     /* Triage and the other moves need nothing. */
     CHECK_STR(only_error(LC_NEW, LC_TRIAGED, 0, &st), "");
     CHECK(st == DNA_OK);
@@ -182,7 +181,7 @@ static void fields_that_do_not_apply(void)
     CHECK_STR(only_error(LC_NEW, LC_REJECTED, LC_NOTE | LC_RESOLUTION, &st), "resolution");
     CHECK_STR(only_error(LC_NEW, LC_TRIAGED, LC_DUPLICATE_OF, &st), "duplicate_of");
     CHECK_STR(only_error(LC_IN_PROGRESS, LC_RESOLVED, LC_RESOLUTION | LC_DUPLICATE_OF, &st), "duplicate_of");
-    CHECK_STR(only_error(LC_RESOLVED, LC_DUPLICATE, LC_DUPLICATE_OF | LC_RESOLUTION, &st), "resolution");
+    CHECK_STR(only_error(LC_NEW, LC_DUPLICATE, LC_DUPLICATE_OF | LC_RESOLUTION, &st), "resolution");
     /* A missing and a misplaced field are both reported. */
     CHECK_STR(only_error(LC_IN_PROGRESS, LC_RESOLVED, LC_PRIORITY, &st), "many");
     /* A note is welcome on every arrow. */

@@ -4,36 +4,80 @@
 #include "harness.h"
 #include "json_in.h"
 #include "params.h"
+#include "result.h"
+#include "text.h"
 
 static void utf8(void)
 {
-    CHECK(valid_utf8("Özlem Çelik", strlen("Özlem Çelik")));
-    CHECK(!valid_utf8("\xff", 1));
-    CHECK(!valid_utf8("\xc0\xaf", 2));         /* overlong '/' */
-    CHECK(!valid_utf8("\xed\xa0\x80", 3));     /* surrogate */
-    CHECK(!valid_utf8("\xf4\x90\x80\x80", 4)); /* > U+10FFFF */
-    CHECK(!valid_utf8("a\0b", 3));
+    CHECK(text_valid_utf8("Özlem Çelik", strlen("Özlem Çelik")));
+    CHECK(!text_valid_utf8("\xff", 1));
+    CHECK(!text_valid_utf8("\xc0\xaf", 2));         /* overlong '/' */
+    CHECK(!text_valid_utf8("\xed\xa0\x80", 3));     /* surrogate */
+    CHECK(!text_valid_utf8("\xf4\x90\x80\x80", 4)); /* > U+10FFFF */
+    CHECK(!text_valid_utf8("a\0b", 3));
+}
+
+/* Client text is cut only between characters, and whatever comes in, what
+ * goes into a problem body is valid UTF-8. */
+static void utf8_cuts(void)
+{
+    char out[8];
+    CHECK_STR(text_clip(out, sizeof out, "abcdefghij"), "abcdefg");
+    CHECK_STR(text_clip(out, sizeof out, "abcdef\xc3\xa9"), "abcdef"); /* é would need bytes 7-8 */
+    CHECK_STR(text_clip(out, sizeof out, "abcde\xc3\xa9z"), "abcde\xc3\xa9");
+    CHECK_STR(text_clip(out, sizeof out,
+                        "a\xff"
+                        "b"),
+              "a?b"); /* invalid bytes become '?' */
+    CHECK(text_valid_utf8(text_clip(out, sizeof out, "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac"), 6));
+    char s1[] = "cut \xc3";
+    text_make_valid(s1);
+    CHECK_STR(s1, "cut "); /* a character cut short by vsnprintf goes */
+    /* The 404 of GET /departments/AAA...A%C3%A9 once answered 200 with no body:
+     * "%.32s" cut the é and the problem body failed to build. */
+    dna_err e;
+    dna_err_init(&e);
+    char code[40];
+    memset(code, 'A', 31);
+    memcpy(code + 31, "\xc3\xa9", 3);
+    dna_err_set(&e, DNA_NOT_FOUND, "no department with code %.32s", code);
+    CHECK(text_valid_utf8(e.detail, strlen(e.detail)));
+    char longfield[200];
+    memset(longfield, 'k', 94);
+    memcpy(longfield + 94, "\xc3\xa9\xc3\xa9", 5);
+    dna_err_field(&e, longfield, "is not a known field");
+    const char *f = json_string_value(json_object_get(json_array_get(e.errors, 0), "field"));
+    CHECK(f != NULL && text_valid_utf8(f, strlen(f)) && strlen(f) < 96);
+    dna_err_clear(&e);
+}
+
+static void json_compaction(void)
+{
+    char j[] = "{\"id\" : 1, \"name\" : \"a : b, c\", \"x\" : [1, 2], \"q\" : \"say \\\" , \\\\\"}";
+    size_t n = text_json_compact(j, strlen(j));
+    CHECK_STR(j, "{\"id\":1,\"name\":\"a : b, c\",\"x\":[1,2],\"q\":\"say \\\" , \\\\\"}");
+    CHECK(n == strlen(j));
 }
 
 static void formats(void)
 {
-    CHECK(valid_date("2026-02-28"));
-    CHECK(!valid_date("2026-02-29"));
-    CHECK(valid_date("2024-02-29"));
-    CHECK(!valid_date("2026-13-01"));
-    CHECK(!valid_date("26-01-01"));
-    CHECK(valid_datetime("2026-11-29T09:30:00Z"));
-    CHECK(valid_datetime("2026-11-29T09:30:00.123+01:00"));
-    CHECK(!valid_datetime("2026-11-29 09:30"));
-    CHECK(!valid_datetime("2026-11-29T25:00:00Z"));
-    CHECK(valid_iso_week("2026-W48"));
-    CHECK(valid_iso_week("2026-W53"));  /* 2026 starts on a Thursday */
-    CHECK(!valid_iso_week("2025-W53")); /* 2025 has 52 weeks */
-    CHECK(!valid_iso_week("2026-W00"));
-    CHECK(valid_period("2026-10"));
-    CHECK(valid_period("2026-Q4"));
-    CHECK(!valid_period("2026-Q5"));
-    CHECK(!valid_period("2026-13"));
+    CHECK(params_valid_date("2026-02-28"));
+    CHECK(!params_valid_date("2026-02-29"));
+    CHECK(params_valid_date("2024-02-29"));
+    CHECK(!params_valid_date("2026-13-01"));
+    CHECK(!params_valid_date("26-01-01"));
+    CHECK(params_valid_datetime("2026-11-29T09:30:00Z"));
+    CHECK(params_valid_datetime("2026-11-29T09:30:00.123+01:00"));
+    CHECK(!params_valid_datetime("2026-11-29 09:30"));
+    CHECK(!params_valid_datetime("2026-11-29T25:00:00Z"));
+    CHECK(params_valid_week("2026-W48"));
+    CHECK(params_valid_week("2026-W53"));  /* 2026 starts on a Thursday */
+    CHECK(!params_valid_week("2025-W53")); /* 2025 has 52 weeks */
+    CHECK(!params_valid_week("2026-W00"));
+    CHECK(params_valid_period("2026-10"));
+    CHECK(params_valid_period("2026-Q4"));
+    CHECK(!params_valid_period("2026-Q5"));
+    CHECK(!params_valid_period("2026-13"));
 }
 
 static void query_parsing(void)
@@ -141,6 +185,8 @@ static void body_validation(void)
 int main(void)
 {
     RUN(utf8);
+    RUN(utf8_cuts);
+    RUN(json_compaction);
     RUN(formats);
     RUN(query_parsing);
     RUN(body_validation);

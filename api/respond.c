@@ -1,9 +1,12 @@
-/* respond.c: JSON answers, problem+json, ETag and Location headers. */
+/* respond.c: JSON answers, problem+json (with a body that cannot fail to
+ * build), the mapping of service results to HTTP, ETag and Location. */
 #include "respond.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "text.h"
 
 #define JSON_TYPE "application/json; charset=utf-8"
 #define PROBLEM_TYPE "application/problem+json"
@@ -62,22 +65,34 @@ void respond_problem(struct _u_response *resp, int status, const char *detail, j
             title = PROBLEMS[i].title;
             slug = PROBLEMS[i].slug;
         }
-    char type[128];
+    char type[128], shown[512];
     snprintf(type, sizeof type, PROBLEM_BASE "%s", slug);
-    json_t *body = json_pack("{s:s, s:s, s:i, s:s}", "type", type, "title", title, "status", status, "detail",
-                             detail && detail[0] ? detail : title);
+    /* Client text in the detail may be cut or invalid: make it valid UTF-8. */
+    text_clip(shown, sizeof shown, detail && detail[0] ? detail : title);
+    json_t *body =
+        json_pack("{s:s, s:s, s:i, s:s}", "type", type, "title", title, "status", status, "detail", shown);
     const char *rid = u_map_get(resp->map_header, "X-Request-Id");
-    if (rid)
+    if (body && rid)
         json_object_set_new(body, "request_id", json_string(rid));
-    if (errors && json_array_size(errors) > 0)
+    if (body && errors && json_array_size(errors) > 0)
         json_object_set(body, "errors", errors);
-    if (extra)
+    if (body && extra)
         json_object_update_missing(body, extra);
     json_decref(errors);
     json_decref(extra);
-    char *text = json_dumps(body, JSON_COMPACT);
+    char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
     json_decref(body);
-    ulfius_set_binary_body_response(resp, (unsigned)status, text, text ? strlen(text) : 0);
+    char fallback[384];
+    if (text == NULL) {
+        /* Out of memory, or a value that cannot be JSON: a body from our own
+         * constant texts, which cannot fail. */
+        snprintf(fallback, sizeof fallback,
+                 "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}", type, title, status,
+                 title);
+    }
+    const char *out = text ? text : fallback;
+    if (ulfius_set_binary_body_response(resp, (unsigned)status, out, strlen(out)) != U_OK)
+        resp->status = (long)status;
     free(text);
     respond_header(resp, "Content-Type", PROBLEM_TYPE);
     if (status == 503 || status == 429)
@@ -165,7 +180,7 @@ void respond_doc(struct _u_response *resp, int status, db_doc *doc, const char *
 {
     respond_etag(resp, doc->version);
     if (status == 201)
-        respond_location(resp, "%s/%lld", collection, (long long)doc->id);
+        respond_location(resp, "%s/%s", collection, doc->key);
     respond_json_text(resp, status, doc->json, strlen(doc->json));
     db_doc_free(doc);
 }

@@ -1,6 +1,8 @@
-/* main.c: subcommand dispatch (serve, migrate, seed, token, client add),
- * start-up and shutdown. Signals are blocked in every thread and taken with
- * sigwait in the server loop. */
+/* main.c: the binary's entry: subcommand dispatch (serve, migrate, seed,
+ * token, client add), start-up and shutdown. It sits above both layers (it
+ * starts the HTTP server of api/ over the services of src/), so it lives
+ * here and src/ never includes an api/ header. Signals are blocked in every
+ * thread and taken with sigwait in the server loop. */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -56,7 +58,7 @@ static int parse_roles(const char *list, unsigned *out)
     memcpy(buf, list, strlen(list) + 1);
     char *save = NULL;
     for (char *r = strtok_r(buf, ",", &save); r; r = strtok_r(NULL, ",", &save)) {
-        unsigned bit = role_from_name(r);
+        unsigned bit = principal_role_bit(r);
         if (bit == 0)
             return -1;
         *out |= bit;
@@ -66,9 +68,11 @@ static int parse_roles(const char *list, unsigned *out)
 
 static PGconn *connect_or_complain(const dna_config *cfg)
 {
-    PGconn *pg = db_connect_once(cfg->database_url);
+    char why[256];
+    PGconn *pg = db_connect_once(cfg->database_url, why, sizeof why);
     if (pg == NULL)
-        fprintf(stderr, "dna-api: cannot connect to the database (DNA_DATABASE_URL)\n");
+        fprintf(stderr, "dna-api: cannot connect to the database (DNA_DATABASE_URL): %s\n",
+                why[0] ? why : "no reason given");
     return pg;
 }
 
@@ -127,7 +131,8 @@ static int cmd_seed(const dna_config *cfg, int argc, char **argv)
             o.reports = (int)v;
         else if (strcmp(argv[i], "--seed") == 0 && parse_long(val, 0, 2147483647L, &v) == 0)
             o.seed = (unsigned long long)v;
-        else if (strcmp(argv[i], "--as-of") == 0 && val && valid_date(val) && strcmp(val, "2000-01-01") > 0) {
+        else if (strcmp(argv[i], "--as-of") == 0 && val && params_valid_date(val) &&
+                 strcmp(val, "2000-01-01") > 0) {
             /* History ends here: `make run` passes today, so the backlog is live. */
             o.ref_year = (int)strtol(val, NULL, 10);
             o.ref_month = (int)strtol(val + 5, NULL, 10);
