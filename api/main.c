@@ -19,6 +19,7 @@
 #include "migrate.h"
 #include "params.h"
 #include "principal.h"
+#include "routes.h"
 #include "seed.h"
 #include "server.h"
 
@@ -33,6 +34,7 @@ static int usage(const char *msg)
                     "       dna-api seed [--members N] [--reports N] [--seed S] [--as-of YYYY-MM-DD]\n"
                     "       dna-api token --sub ID --roles r1,r2 [--ttl S]\n"
                     "       dna-api client add --id ID --roles r1,r2\n"
+                    "       dna-api routes      (the route table as JSON lines: who may call what)\n"
                     "Configuration comes from DNA_* environment variables (see README.md).\n");
     return EXIT_USAGE;
 }
@@ -222,6 +224,28 @@ static int cmd_client(const dna_config *cfg, int argc, char **argv)
     return 0;
 }
 
+/* The route table, one JSON object a line, for tests and operators: every
+ * route with the roles that may call it (api.md's matrix). */
+static int cmd_routes(void)
+{
+    for (size_t r = 0; r < ROUTES_COUNT; r++) {
+        json_t *roles = json_array();
+        for (unsigned bit = 1; bit <= ROLE_OMBUDSMAN; bit <<= 1)
+            if (ROUTES[r].roles & bit)
+                json_array_append_new(roles, json_string(principal_role_name(bit)));
+        json_t *line =
+            json_pack("{s:s, s:s, s:o, s:b, s:b}", "method", ROUTES[r].method, "path", ROUTES[r].pattern,
+                      "roles", roles, "public", (ROUTES[r].flags & ROUTE_PUBLIC) != 0, "collection",
+                      (ROUTES[r].flags & ROUTE_COLLECTION) != 0);
+        char *text = line ? json_dumps(line, JSON_COMPACT) : NULL;
+        if (text)
+            printf("%s\n", text);
+        free(text);
+        json_decref(line);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     sigset_t set;
@@ -237,6 +261,8 @@ int main(int argc, char **argv)
         usage(NULL);
         return 0;
     }
+    if (strcmp(cmd, "routes") == 0)
+        return argc > 2 ? usage("routes takes no options") : cmd_routes();
     static const char *const KNOWN[] = {"serve", "migrate", "seed", "token", "client", NULL};
     int known = 0;
     for (int i = 0; KNOWN[i]; i++)

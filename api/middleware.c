@@ -315,7 +315,7 @@ int middleware_dispatch(const struct _u_request *req, struct _u_response *resp, 
     }
 
     double ms = elapsed_ms(&ctx.started);
-    char path[256];
+    char path[1024];
     const char *url = req->http_url ? req->http_url : "";
     snprintf(path, sizeof path, "%.*s", (int)strcspn(url, "?#"), url);
     log_request(ctx.request_id, req->http_verb, path, ctx.route ? ctx.route->pattern : NULL,

@@ -35,19 +35,7 @@ else
   echo "clang-format not installed: format not checked"
 fi
 
-echo "== unit tests"
-for t in "$BUILD"/tests/test_*; do
-  [ -x "$t" ] || continue
-  out=$("$t" 2>&1); rc=$?
-  echo "$out" | grep -E "FAIL|not ok|ERROR|runtime error" || true
-  line=$(echo "$out" | grep -E "[0-9]+ passed, [0-9]+ failed" | tail -1)
-  echo "$line"
-  [ -z "$line" ] && { echo "$t: crashed (exit $rc)"; echo "$out" | tail -20; failed=$((failed + 1)); continue; }
-  add_counts "$line"
-  [ $rc -ne 0 ] && [ "$(echo "$line" | sed -n 's/.* \([0-9]*\) failed/\1/p')" = "0" ] && failed=$((failed + 1))
-done
-
-echo "== API tests"
+echo "== database and demo data"
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 ./scripts/pg.sh start "$TMP/pg" 5499 || { echo "0 passed, 1 failed"; exit 1; }
 export DNA_DATABASE_URL="host=$TMP/pg/run port=5499 dbname=dna user=postgres"
@@ -65,6 +53,20 @@ export DNA_LOG_LEVEL=warn
 node tests/api/keys.mjs "$TMP" || exit 1
 export DNA_JWT_PUBLIC_KEY_FILE="$TMP/idp-public.pem"
 "$ROOT/$BUILD/dna-api" seed --members 60 > "$TMP/seed.log" 2>&1 || { cat "$TMP/seed.log"; echo "0 passed, 1 failed"; exit 1; }
+echo "== unit tests (tests/unit/test_db.c uses the seeded throwaway database)"
+export DNA_TEST_DATABASE_URL="$DNA_DATABASE_URL"
+for t in "$BUILD"/tests/test_*; do
+  [ -x "$t" ] || continue
+  out=$("$t" 2>&1); rc=$?
+  echo "$out" | grep -E "FAIL|not ok|ERROR|runtime error" || true
+  line=$(echo "$out" | grep -E "[0-9]+ passed, [0-9]+ failed" | tail -1)
+  echo "$line"
+  [ -z "$line" ] && { echo "$t: crashed (exit $rc)"; echo "$out" | tail -20; failed=$((failed + 1)); continue; }
+  add_counts "$line"
+  [ $rc -ne 0 ] && [ "$(echo "$line" | sed -n 's/.* \([0-9]*\) failed/\1/p')" = "0" ] && failed=$((failed + 1))
+done
+
+echo "== API tests (server and validating proxy)"
 "$ROOT/$BUILD/dna-api" serve > "$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 PRISM_PORT=$(free_port)

@@ -48,9 +48,20 @@ static int env_int(const char *name, long fallback, long min, long max, long *ou
     return 0;
 }
 
+/* Set when a copy could not be made; config_load then fails as a whole. */
+static int out_of_memory;
+
+static char *copy(const char *s)
+{
+    char *d = s ? strdup(s) : NULL;
+    if (d == NULL)
+        out_of_memory = 1;
+    return d;
+}
+
 static char *dup_or_null(const char *s)
 {
-    return s ? strdup(s) : NULL;
+    return s ? copy(s) : NULL;
 }
 
 static char **split_origins(const char *list)
@@ -60,6 +71,10 @@ static char **split_origins(const char *list)
         if (*p == ',')
             n++;
     char **out = calloc(n + 1, sizeof *out);
+    if (out == NULL) {
+        out_of_memory = 1;
+        return NULL;
+    }
     size_t k = 0;
     const char *start = list;
     for (const char *p = list;; p++) {
@@ -69,8 +84,10 @@ static char **split_origins(const char *list)
                 a++;
             while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '/'))
                 b--;
-            if (b > a)
-                out[k++] = strndup(a, (size_t)(b - a));
+            if (b > a && (out[k] = strndup(a, (size_t)(b - a))) != NULL)
+                k++;
+            else if (b > a)
+                out_of_memory = 1;
             if (*p == '\0')
                 break;
             start = p + 1;
@@ -88,16 +105,21 @@ static int read_file(const char *path, char **data, size_t *len)
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap + 1);
     size_t got;
-    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+    while (buf != NULL && (got = fread(buf + n, 1, cap - n, f)) > 0) {
         n += got;
         if (n == cap) {
             if (cap >= 1 << 20)
                 break;
             cap *= 2;
-            buf = realloc(buf, cap + 1);
+            char *bigger = realloc(buf, cap + 1);
+            if (bigger == NULL)
+                free(buf);
+            buf = bigger;
         }
     }
     fclose(f);
+    if (buf == NULL)
+        return -1;
     buf[n] = '\0';
     *data = buf;
     *len = n;
@@ -117,14 +139,15 @@ static long default_threads(void)
 int config_load(dna_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
+    out_of_memory = 0;
     long n;
 
-    cfg->database_url = strdup(env_or("DNA_DATABASE_URL", config_default_database_url()));
+    cfg->database_url = copy(env_or("DNA_DATABASE_URL", config_default_database_url()));
     cfg->database_read_url = dup_or_null(env_or("DNA_DATABASE_READ_URL", NULL));
     if (env_int("DNA_PORT", 8080, 1, 65535, &n) != 0)
         return -1;
     cfg->port = (int)n;
-    cfg->bind = strdup(env_or("DNA_BIND", "127.0.0.1"));
+    cfg->bind = copy(env_or("DNA_BIND", "127.0.0.1"));
 
     const char *secret = env_or("DNA_JWT_SECRET", NULL);
     if (secret != NULL && strlen(secret) < 32) {
@@ -148,12 +171,12 @@ int config_load(dna_config *cfg)
         fprintf(stderr, "dna-api: DNA_JWT_PUBLIC_KEY_ALG must be RS256 or ES256 (got \"%s\")\n", alg);
         return -1;
     }
-    cfg->jwt_issuer = strdup(env_or("DNA_JWT_ISSUER", "dna-api"));
-    cfg->jwt_audience = strdup(env_or("DNA_JWT_AUDIENCE", "dna-api"));
-    cfg->idp_issuer = strdup(env_or("DNA_IDP_ISSUER", cfg->jwt_issuer));
-    cfg->idp_audience = strdup(env_or("DNA_IDP_AUDIENCE", cfg->jwt_audience));
-    cfg->idp_roles_claim = strdup(env_or("DNA_IDP_ROLES_CLAIM", "roles"));
-    cfg->idp_member_claim = strdup(env_or("DNA_IDP_MEMBER_CLAIM", "email"));
+    cfg->jwt_issuer = copy(env_or("DNA_JWT_ISSUER", "dna-api"));
+    cfg->jwt_audience = copy(env_or("DNA_JWT_AUDIENCE", "dna-api"));
+    cfg->idp_issuer = copy(env_or("DNA_IDP_ISSUER", cfg->jwt_issuer));
+    cfg->idp_audience = copy(env_or("DNA_IDP_AUDIENCE", cfg->jwt_audience));
+    cfg->idp_roles_claim = copy(env_or("DNA_IDP_ROLES_CLAIM", "roles"));
+    cfg->idp_member_claim = copy(env_or("DNA_IDP_MEMBER_CLAIM", "email"));
     if (env_int("DNA_TOKEN_TTL", 3600, 60, 7 * 24 * 3600, &n) != 0)
         return -1;
     cfg->token_ttl = n;
@@ -184,6 +207,11 @@ int config_load(dna_config *cfg)
             cfg->log_level = i;
     if (cfg->log_level < 0) {
         fprintf(stderr, "dna-api: DNA_LOG_LEVEL must be debug, info, warn or error (got \"%s\")\n", lvl);
+        return -1;
+    }
+
+    if (out_of_memory) {
+        fprintf(stderr, "dna-api: out of memory while reading the configuration\n");
         return -1;
     }
 

@@ -285,13 +285,20 @@ static const listing_sort *find_sort(const listing_def *def, const char *name, i
 
 static void sort_error(const listing_def *def, dna_err *err)
 {
-    dynbuf b;
-    dynbuf_init(&b, 256);
-    dynbuf_str(&b, "must be one of");
-    for (const listing_sort *s = def->sorts; s->name; s++)
-        dynbuf_printf(&b, "%s %s, -%s", s == def->sorts ? "" : ",", s->name, s->name);
-    dna_err_field(err, "sort", b.failed ? "must be a sort of this listing" : b.data);
-    dynbuf_free(&b);
+    char names[2 * 16][40];
+    const char *list[2 * 16 + 1];
+    int n = 0;
+    for (const listing_sort *s = def->sorts; s->name && n + 2 <= 2 * 16; s++) {
+        snprintf(names[n], sizeof names[n], "%s", s->name);
+        snprintf(names[n + 1], sizeof names[n + 1], "-%s", s->name);
+        list[n] = names[n];
+        list[n + 1] = names[n + 1];
+        n += 2;
+    }
+    list[n] = NULL;
+    char msg[256];
+    text_one_of(msg, sizeof msg, list);
+    dna_err_field(err, "sort", msg);
 }
 
 dna_status listing_parse(const listing_def *def, const params *query, listing_query *q, dna_err *err)

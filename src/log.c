@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "text.h"
+
 static int min_level = LOG_INFO;
 static const char *LEVEL_NAMES[] = {"debug", "info", "warn", "error"};
 
@@ -45,14 +47,19 @@ void log_request(const char *request_id, const char *method, const char *path, c
 {
     if (LOG_INFO < min_level)
         return;
-    char ts[32];
+    char ts[32], shown_method[64], shown_path[1024];
     timestamp(ts);
+    /* A method or path that is not UTF-8 is logged with its bytes escaped. */
+    text_escape_invalid(shown_method, sizeof shown_method, method);
+    text_escape_invalid(shown_path, sizeof shown_path, path);
     json_t *line = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:f}", "ts", ts, "level", "info",
                              "msg", "request", "request_id", request_id ? request_id : "", "method",
-                             method ? method : "", "path", path ? path : "", "route", route ? route : "",
-                             "status", status, "ms", (double)(long long)(ms * 1000.0) / 1000.0);
-    if (line == NULL) /* invalid UTF-8 in the path: log it escaped-away */
+                             shown_method, "path", shown_path, "route", route ? route : "", "status", status,
+                             "ms", (double)(long long)(ms * 1000.0) / 1000.0);
+    if (line == NULL) {
+        fprintf(stderr, "{\"ts\":\"%s\",\"level\":\"info\",\"msg\":\"request\",\"status\":%d}\n", ts, status);
         return;
+    }
     if (sub)
         json_object_set_new(line, "sub", json_string(sub));
     char *text = json_dumps(line, JSON_COMPACT);

@@ -95,6 +95,32 @@ char *text_clip(char *dst, size_t cap, const char *src)
     return text_clip_n(dst, cap, src, src ? strlen(src) : 0);
 }
 
+char *text_escape_invalid(char *dst, size_t cap, const char *src)
+{
+    const unsigned char *p = (const unsigned char *)(src ? src : "");
+    size_t len = strlen((const char *)p), i = 0, k = 0;
+    if (cap == 0)
+        return dst;
+    while (i < len) {
+        size_t n = char_len(p + i, len - i);
+        if (n == 0) {
+            if (k + 4 >= cap)
+                break;
+            snprintf(dst + k, 5, "\\x%02x", p[i]);
+            k += 4;
+            i++;
+            continue;
+        }
+        if (k + n >= cap)
+            break;
+        memcpy(dst + k, p + i, n);
+        k += n;
+        i += n;
+    }
+    dst[k] = '\0';
+    return dst;
+}
+
 void text_make_valid(char *s)
 {
     size_t len = strlen(s);

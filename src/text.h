@@ -16,6 +16,11 @@ char *text_clip(char *dst, size_t cap, const char *src);
 /* The same for src[0..len-1]. */
 char *text_clip_n(char *dst, size_t cap, const char *src, size_t len);
 
+/* Copies src into dst (cap bytes, NUL-terminated) as valid UTF-8 that
+ * shows every byte: an invalid byte becomes the four characters \xNN.
+ * Cut between characters when it does not fit. Returns dst. */
+char *text_escape_invalid(char *dst, size_t cap, const char *src);
+
 /* Makes a NUL-terminated string valid UTF-8 in place: invalid bytes become
  * '?' and a character cut short at the end (by a byte-wise truncation such
  * as vsnprintf's) is dropped. */
