@@ -31,6 +31,30 @@ test('database down: 503 problems; back up: recovery within 2 s, writes kept', a
       body: { name: 'Niet Opgeslagen', email: `lost.${email}`, department: 'DPZ' },
     });
     assert.equal(write.status, 503);
+    // Every kind of resource answers 503 with Retry-After, reads and writes alike.
+    const team = TOKENS.deregulation_team();
+    const member = TOKENS.member();
+    for (const [method, path, tok, body] of [
+      ['GET', '/api/v1/members/1', manager],
+      ['GET', '/api/v1/departments', manager],
+      ['GET', '/api/v1/departments/DPZ', manager],
+      ['GET', '/api/v1/reports', member],
+      ['GET', '/api/v1/reports/1', member],
+      ['GET', '/api/v1/reports/1/history', member],
+      ['GET', '/api/v1/rules', member],
+      ['GET', '/api/v1/triage', team],
+      ['GET', '/api/v1/audit', manager],
+      ['GET', '/api/v1/reports?format=csv', manager],
+      ['POST', '/api/v1/reports', member, { title: 't', description: 'd', procedure: 'p', department: 'DPZ', category: 'form' }],
+      ['PUT', '/api/v1/reports/1/support', member],
+      ['POST', '/api/v1/rules', team, { title: 'Regel', source_type: 'law' }],
+      ['PATCH', '/api/v1/rules/1', team, { title: 'Regel' }],
+    ]) {
+      const r = await call(method, path, { token: tok, body, direct: true });
+      assert.equal(r.status, 503, `${method} ${path}: ${r.status} ${r.text.slice(0, 200)}`);
+      assert.match(r.headers.get('content-type') || '', /problem\+json/);
+      assert.ok(r.headers.get('retry-after'), `${method} ${path} has Retry-After`);
+    }
     const health = await call('GET', '/healthz');
     assert.equal(health.status, 200, 'liveness does not depend on the database');
   } finally {
