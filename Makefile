@@ -99,20 +99,45 @@ $(BUILD)/bench/sql_of: bench/sql_of.c $(LIBOBJ)
 bench: $(BUILD)/dna-api $(BUILD)/bench/sql_of
 	@./bench/run.sh $(BUILD)
 
-# libFuzzer targets (clang): the token parser, request bodies, cursors and queries.
+# libFuzzer targets (clang): the token parser, request bodies, cursors (also
+# sealed ones, to reach the parser behind the seal) and listing queries. The
+# committed seeds are read; what the fuzzer finds goes to build/fuzz/corpus-*.
 FUZZ_SECONDS ?= 60
-FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
-              $(shell pkg-config --cflags $(PKGS)) -I/usr/include/postgresql
-FUZZ_LIBS   = $(shell pkg-config --libs $(PKGS))
-fuzz:
+FUZZ_DIR    := build/fuzz
+FUZZ_CFLAGS  = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer-no-link,address,undefined -Isrc \
+               $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -I/usr/include/postgresql
+FUZZ_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+FUZZ_OBJ    := $(patsubst src/%.c,$(FUZZ_DIR)/obj/%.o,$(wildcard src/*.c)) $(FUZZ_DIR)/obj/embedded.o
+FUZZ_STAMP  := var/.fuzz-deps-installed
+FUZZ_TARGETS := token body cursor
+.SECONDARY: $(FUZZ_OBJ)
+
+$(FUZZ_STAMP): | $(STAMP_DEB)
 	@./scripts/install-deps.sh clang libclang-rt-14-dev
-	@mkdir -p build/fuzz/corpus-token build/fuzz/corpus-body build/fuzz/corpus-cursor
-	clang $(FUZZ_CFLAGS) -o build/fuzz/token tests/fuzz/fuzz_token.c src/auth.c src/principal.c $(FUZZ_LIBS)
-	clang $(FUZZ_CFLAGS) -o build/fuzz/body tests/fuzz/fuzz_body.c src/json_in.c src/params.c src/result.c src/members.c src/audit.c src/db.c src/auth.c src/principal.c $(FUZZ_LIBS)
-	clang $(FUZZ_CFLAGS) -o build/fuzz/cursor tests/fuzz/fuzz_cursor.c src/cursor.c src/params.c src/result.c $(FUZZ_LIBS)
-	build/fuzz/token -max_total_time=$(FUZZ_SECONDS) -max_len=10000 build/fuzz/corpus-token
-	build/fuzz/body -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-body
-	build/fuzz/cursor -max_total_time=$(FUZZ_SECONDS) -max_len=2048 build/fuzz/corpus-cursor
+	@mkdir -p var && touch $@
+
+$(FUZZ_DIR)/obj/%.o: src/%.c $(wildcard src/*.h) | $(FUZZ_STAMP)
+	@mkdir -p $(dir $@)
+	@clang $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_DIR)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(FUZZ_STAMP)
+	@mkdir -p $(dir $@)
+	@clang $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_DIR)/%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	@echo "  FUZZ    $@"
+	@clang $(subst fuzzer-no-link,fuzzer,$(FUZZ_CFLAGS)) -o $@ $< $(FUZZ_OBJ) $(FUZZ_LIBS)
+
+fuzz: $(addprefix $(FUZZ_DIR)/,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_DIR)/corpus-$$t; \
+	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	  if ! $(FUZZ_DIR)/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=10000 -print_final_stats=1 \
+	       -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus-$$t tests/fuzz/seeds/$$t > $(FUZZ_DIR)/$$t.log 2>&1; then \
+	    tail -40 $(FUZZ_DIR)/$$t.log; echo "fuzz $$t: FAILED (the input is in $(FUZZ_DIR)/crash-*)"; exit 1; fi; \
+	  grep -E "^#[0-9]+.*(DONE|pulse)" $(FUZZ_DIR)/$$t.log | tail -1; \
+	  grep -E "stat::number_of_executed_units" $(FUZZ_DIR)/$$t.log; \
+	done
 
 FORMAT_FILES = src/*.c src/*.h api/*.c api/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c bench/*.c
 format:
