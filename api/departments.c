@@ -5,6 +5,8 @@
 #include "list.h"
 #include "request.h"
 
+#define DEPARTMENTS "/api/v1/departments"
+
 void api_departments_list(req_ctx *ctx)
 {
     list_answer(ctx, &DEPARTMENTS_LIST, NULL);
@@ -12,24 +14,14 @@ void api_departments_list(req_ctx *ctx)
 
 void api_departments_create(req_ctx *ctx)
 {
-    json_t *body;
-    if (req_query_only(ctx, NULL) != 0 || req_json_body(ctx, DEPARTMENTS_CREATE_FIELDS, 0, &body) != 0)
-        return;
-    dna_err e;
-    dna_err_init(&e);
-    db_doc doc = {0};
-    dna_status st = departments_create(&ctx->who, body, &doc, &e);
-    json_decref(body);
-    req_answer_doc(ctx, st, &doc, &e, "/api/v1/departments");
+    req_one r;
+    if (req_begin(ctx, &r, 0, NULL, DEPARTMENTS_CREATE_FIELDS) == 0)
+        req_end(ctx, &r, departments_create(&ctx->who, r.body, &r.doc, &r.err), DEPARTMENTS);
 }
 
 void api_departments_get(req_ctx *ctx)
 {
-    if (req_query_only(ctx, NULL) != 0)
-        return;
-    dna_err e;
-    dna_err_init(&e);
-    db_doc doc = {0};
-    dna_status st = departments_get(req_path_text(ctx, 0), &doc, &e);
-    req_answer_doc(ctx, st, &doc, &e, "/api/v1/departments");
+    req_one r;
+    if (req_begin(ctx, &r, 0, NULL, NULL) == 0)
+        req_end(ctx, &r, departments_get(req_path_text(ctx, 0), &r.doc, &r.err), DEPARTMENTS);
 }

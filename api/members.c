@@ -33,48 +33,31 @@ void api_members_list(req_ctx *ctx)
     list_answer(ctx, &MEMBERS_LIST, view);
 }
 
-static void get_one(req_ctx *ctx, int64_t id)
-{
-    dna_err e;
-    dna_err_init(&e);
-    db_doc doc = {0};
-    dna_status st = members_get(&ctx->who, id, &doc, &e);
-    req_answer_doc(ctx, st, &doc, &e, "/api/v1/members");
-}
+#define MEMBERS "/api/v1/members"
 
 void api_members_get(req_ctx *ctx)
 {
-    int64_t id;
-    if (req_query_only(ctx, NULL) != 0 || req_path_id(ctx, 0, &id, "member") != 0)
-        return;
-    get_one(ctx, id);
+    req_one r;
+    if (req_begin(ctx, &r, REQ_ID, "member", NULL) == 0)
+        req_end(ctx, &r, members_get(&ctx->who, r.id, &r.doc, &r.err), MEMBERS);
 }
 
 void api_members_me(req_ctx *ctx)
 {
-    if (req_query_only(ctx, NULL) != 0)
+    req_one r;
+    if (req_begin(ctx, &r, 0, NULL, NULL) != 0)
         return;
-    if (ctx->who.member_id <= 0) {
-        dna_err e;
-        dna_err_init(&e);
-        dna_err_set(&e, DNA_NOT_FOUND, "this token belongs to no member");
-        req_fail(ctx, DNA_NOT_FOUND, &e);
-        return;
-    }
-    get_one(ctx, ctx->who.member_id);
+    dna_status st = ctx->who.member_id > 0
+                        ? members_get(&ctx->who, ctx->who.member_id, &r.doc, &r.err)
+                        : dna_err_set(&r.err, DNA_NOT_FOUND, "this token belongs to no member");
+    req_end(ctx, &r, st, MEMBERS);
 }
 
 void api_members_create(req_ctx *ctx)
 {
-    json_t *body;
-    if (req_json_body(ctx, MEMBERS_CREATE_FIELDS, 0, &body) != 0)
-        return;
-    dna_err e;
-    dna_err_init(&e);
-    db_doc doc = {0};
-    dna_status st = members_create(&ctx->who, body, &doc, &e);
-    json_decref(body);
-    req_answer_doc(ctx, st, &doc, &e, "/api/v1/members");
+    req_one r;
+    if (req_begin(ctx, &r, 0, NULL, MEMBERS_CREATE_FIELDS) == 0)
+        req_end(ctx, &r, members_create(&ctx->who, r.body, &r.doc, &r.err), MEMBERS);
 }
 
 /* A member (not a program manager) may change only these of their own. */
@@ -93,46 +76,27 @@ static int self_editable_only(const json_t *patch)
 
 void api_members_update(req_ctx *ctx)
 {
-    int64_t id;
-    if (req_query_only(ctx, NULL) != 0 || req_path_id(ctx, 0, &id, "member") != 0)
+    req_one r;
+    if (req_begin(ctx, &r, REQ_ID, "member", NULL) != 0)
         return;
-    dna_err e;
-    dna_err_init(&e);
     int manager = authz_has(&ctx->who, ROLE_PROGRAM_MANAGER);
-    if (!manager && !(authz_is_self(&ctx->who, id) && authz_may_write(&ctx->who))) {
-        dna_err_set(&e, DNA_FORBIDDEN, "only program managers change other members");
-        req_fail(ctx, DNA_FORBIDDEN, &e);
+    if (!manager && !(authz_is_self(&ctx->who, r.id) && authz_may_write(&ctx->who))) {
+        req_end(ctx, &r, dna_err_set(&r.err, DNA_FORBIDDEN, "only program managers change other members"),
+                NULL);
         return;
     }
-    long long version;
-    if (req_if_match(ctx, &version) != 0)
+    if (req_read_body(ctx, &r, REQ_IF_MATCH | REQ_PATCH, MEMBERS_PATCH_FIELDS) != 0)
         return;
-    json_t *patch;
-    if (req_json_body(ctx, MEMBERS_PATCH_FIELDS, 1, &patch) != 0)
-        return;
-    if (!manager && !self_editable_only(patch)) {
-        json_decref(patch);
-        dna_err_set(&e, DNA_FORBIDDEN, "members change only their own job_title and interests");
-        req_fail(ctx, DNA_FORBIDDEN, &e);
-        return;
-    }
-    db_doc doc = {0};
-    dna_status st = members_update(&ctx->who, id, patch, version, &doc, &e);
-    json_decref(patch);
-    req_answer_doc(ctx, st, &doc, &e, "/api/v1/members");
+    dna_status st =
+        !manager && !self_editable_only(r.body)
+            ? dna_err_set(&r.err, DNA_FORBIDDEN, "members change only their own job_title and interests")
+            : members_update(&ctx->who, r.id, r.body, r.if_match, &r.doc, &r.err);
+    req_end(ctx, &r, st, MEMBERS);
 }
 
 void api_members_erase(req_ctx *ctx)
 {
-    int64_t id;
-    if (req_query_only(ctx, NULL) != 0 || req_path_id(ctx, 0, &id, "member") != 0)
-        return;
-    dna_err e;
-    dna_err_init(&e);
-    dna_status st = members_erase(&ctx->who, id, &e);
-    if (st != DNA_NO_CONTENT) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    respond_no_content(ctx->resp);
+    req_one r;
+    if (req_begin(ctx, &r, REQ_ID, "member", NULL) == 0)
+        req_end(ctx, &r, members_erase(&ctx->who, r.id, &r.err), MEMBERS);
 }

@@ -24,14 +24,6 @@ static int require_writer(req_ctx *ctx)
     return -1;
 }
 
-/* The report id in the path and nothing in the query. */
-static int report_id(req_ctx *ctx, int64_t *id)
-{
-    if (req_query_only(ctx, NULL) != 0 || req_path_id(ctx, 0, id, "report") != 0)
-        return -1;
-    return 0;
-}
-
 void api_reports_list(req_ctx *ctx)
 {
     report_viewer v;
@@ -64,75 +56,44 @@ static int idempotency_key(req_ctx *ctx, const char **out)
     return 1;
 }
 
+#define REPORTS "/api/v1/reports"
+
 void api_reports_create(req_ctx *ctx)
 {
     const char *key;
-    if (req_query_only(ctx, NULL) != 0 || require_writer(ctx) != 0 || idempotency_key(ctx, &key) < 0)
-        return;
-    json_t *body;
-    if (req_json_body(ctx, REPORTS_CREATE_FIELDS, 0, &body) != 0)
+    req_one r;
+    if (require_writer(ctx) != 0 || idempotency_key(ctx, &key) < 0 ||
+        req_begin(ctx, &r, 0, NULL, REPORTS_CREATE_FIELDS) != 0)
         return;
     /* An anonymous filer is named nowhere, the request log included. */
-    ctx->hide_caller = json_is_true(json_object_get(body, "anonymous"));
-    dna_err e;
-    dna_err_init(&e);
-    db_doc doc = {0};
+    ctx->hide_caller = json_is_true(json_object_get(r.body, "anonymous"));
     int replayed = 0;
-    dna_status st = reports_file(&ctx->who, body, key, &doc, &replayed, &e);
-    json_decref(body);
+    dna_status st = reports_file(&ctx->who, r.body, key, &r.doc, &replayed, &r.err);
     if (st == DNA_CREATED && replayed)
         respond_header(ctx->resp, "Idempotent-Replayed", "true");
-    req_answer_doc(ctx, st, &doc, &e, "/api/v1/reports");
+    req_end(ctx, &r, st, REPORTS);
 }
 
 void api_reports_get(req_ctx *ctx)
 {
-    int64_t id;
-    if (report_id(ctx, &id) != 0)
-        return;
-    dna_err e;
-    dna_err_init(&e);
-    db_doc doc = {0};
-    dna_status st = reports_get(&ctx->who, id, &doc, &e);
-    req_answer_doc(ctx, st, &doc, &e, "/api/v1/reports");
+    req_one r;
+    if (req_begin(ctx, &r, REQ_ID, "report", NULL) == 0)
+        req_end(ctx, &r, reports_get(&ctx->who, r.id, &r.doc, &r.err), REPORTS);
 }
 
 void api_reports_update(req_ctx *ctx)
 {
-    int64_t id;
-    if (report_id(ctx, &id) != 0 || require_writer(ctx) != 0)
-        return;
-    long long version;
-    if (req_if_match(ctx, &version) != 0)
-        return;
-    json_t *patch;
-    if (req_json_body(ctx, REPORTS_PATCH_FIELDS, 1, &patch) != 0)
-        return;
-    dna_err e;
-    dna_err_init(&e);
-    db_doc doc = {0};
-    dna_status st = reports_update(&ctx->who, id, patch, version, &doc, &e);
-    json_decref(patch);
-    req_answer_doc(ctx, st, &doc, &e, "/api/v1/reports");
+    req_one r;
+    if (require_writer(ctx) == 0 &&
+        req_begin(ctx, &r, REQ_ID | REQ_IF_MATCH | REQ_PATCH, "report", REPORTS_PATCH_FIELDS) == 0)
+        req_end(ctx, &r, reports_update(&ctx->who, r.id, r.body, r.if_match, &r.doc, &r.err), REPORTS);
 }
 
 void api_reports_transition(req_ctx *ctx)
 {
-    int64_t id;
-    if (report_id(ctx, &id) != 0)
-        return;
-    long long version;
-    if (req_if_match(ctx, &version) != 0)
-        return;
-    json_t *body;
-    if (req_json_body(ctx, REPORTS_TRANSITION_FIELDS, 0, &body) != 0)
-        return;
-    dna_err e;
-    dna_err_init(&e);
-    db_doc doc = {0};
-    dna_status st = reports_transition(&ctx->who, id, body, version, &doc, &e);
-    json_decref(body);
-    req_answer_doc(ctx, st, &doc, &e, "/api/v1/reports");
+    req_one r;
+    if (req_begin(ctx, &r, REQ_ID | REQ_IF_MATCH, "report", REPORTS_TRANSITION_FIELDS) == 0)
+        req_end(ctx, &r, reports_transition(&ctx->who, r.id, r.body, r.if_match, &r.doc, &r.err), REPORTS);
 }
 
 /* A sub-collection of one report: 404 for a report that does not exist. */
@@ -167,39 +128,30 @@ void api_reports_comments_list(req_ctx *ctx)
 
 void api_reports_comments_create(req_ctx *ctx)
 {
-    int64_t id;
-    if (report_id(ctx, &id) != 0 || require_writer(ctx) != 0)
+    req_one r;
+    if (require_writer(ctx) != 0 || req_begin(ctx, &r, REQ_ID, "report", REPORTS_COMMENT_FIELDS) != 0)
         return;
-    json_t *body;
-    if (req_json_body(ctx, REPORTS_COMMENT_FIELDS, 0, &body) != 0)
-        return;
-    dna_err e;
-    dna_err_init(&e);
     char *json = NULL;
-    dna_status st = reports_comment(&ctx->who, id, body, &json, &e);
-    json_decref(body);
-    if (st != DNA_CREATED) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    respond_json_text(ctx->resp, 201, json, strlen(json));
+    dna_status st = reports_comment(&ctx->who, r.id, r.body, &json, &r.err);
+    if (st == DNA_CREATED)
+        respond_json_text(ctx->resp, 201, json, strlen(json));
+    else
+        req_end(ctx, &r, st, NULL);
+    json_decref(r.body);
     free(json);
 }
 
 static void support(req_ctx *ctx, int on)
 {
-    int64_t id;
-    if (report_id(ctx, &id) != 0 || require_writer(ctx) != 0)
+    req_one r;
+    if (require_writer(ctx) != 0 || req_begin(ctx, &r, REQ_ID, "report", NULL) != 0)
         return;
-    dna_err e;
-    dna_err_init(&e);
     long long count = 0;
-    dna_status st = reports_support(&ctx->who, id, on, &count, &e);
-    if (st != DNA_OK) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    respond_json(ctx->resp, 200, json_pack("{s:I}", "supporters_count", (json_int_t)count));
+    dna_status st = reports_support(&ctx->who, r.id, on, &count, &r.err);
+    if (st == DNA_OK)
+        respond_json(ctx->resp, 200, json_pack("{s:I}", "supporters_count", (json_int_t)count));
+    else
+        req_end(ctx, &r, st, NULL);
 }
 
 void api_reports_support_put(req_ctx *ctx)

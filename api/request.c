@@ -102,14 +102,37 @@ int req_if_match(req_ctx *ctx, long long *version)
     return 0;
 }
 
-void req_answer_doc(req_ctx *ctx, dna_status st, db_doc *doc, dna_err *err, const char *collection)
+int req_read_body(req_ctx *ctx, req_one *r, unsigned flags, const field_spec *specs)
 {
-    if (st == DNA_OK || st == DNA_CREATED) {
-        respond_doc(ctx->resp, st == DNA_CREATED ? 201 : 200, doc, collection);
-        return;
-    }
-    db_doc_free(doc);
-    req_fail(ctx, st, err);
+    if ((flags & REQ_IF_MATCH) && req_if_match(ctx, &r->if_match) != 0)
+        return -1;
+    if (specs != NULL && req_json_body(ctx, specs, (flags & REQ_PATCH) != 0, &r->body) != 0)
+        return -1;
+    return 0;
+}
+
+int req_begin(req_ctx *ctx, req_one *r, unsigned flags, const char *what, const field_spec *specs)
+{
+    memset(r, 0, sizeof *r);
+    r->if_match = -1;
+    dna_err_init(&r->err);
+    if (req_query_only(ctx, NULL) != 0 || ((flags & REQ_ID) && req_path_id(ctx, 0, &r->id, what) != 0))
+        return -1;
+    return req_read_body(ctx, r, flags, specs);
+}
+
+void req_end(req_ctx *ctx, req_one *r, dna_status st, const char *collection)
+{
+    json_decref(r->body);
+    r->body = NULL;
+    if ((st == DNA_OK || st == DNA_CREATED) && r->doc.json != NULL)
+        respond_doc(ctx->resp, st == DNA_CREATED ? 201 : 200, &r->doc, collection);
+    else if (st == DNA_NO_CONTENT)
+        respond_no_content(ctx->resp);
+    else
+        req_fail(ctx, st == DNA_OK || st == DNA_CREATED ? DNA_ERROR : st, &r->err);
+    db_doc_free(&r->doc);
+    dna_err_clear(&r->err);
 }
 
 int req_query_only(req_ctx *ctx, const char *const *allowed)

@@ -35,10 +35,41 @@ typedef enum { FORMAT_JSON = 0, FORMAT_CSV, FORMAT_NDJSON, FORMAT_ICS } req_form
 /* From ?format= or Accept. 400 for an unknown format (answered). */
 int req_format_of(req_ctx *ctx, req_format *out, int allow_ics);
 
-/* Ends a single-resource handler: DNA_OK answers 200, DNA_CREATED 201 with
- * Location (`collection`/id), both with ETag and the document; anything
- * else is the problem for `st`. Frees the document either way. */
-void req_answer_doc(req_ctx *ctx, dna_status st, db_doc *doc, dna_err *err, const char *collection);
+/* One single-resource call: what the handler reads, and what it answers.
+ *
+ *   void api_rules_update(req_ctx *ctx)
+ *   {
+ *       req_one r;
+ *       if (req_begin(ctx, &r, REQ_ID | REQ_IF_MATCH | REQ_PATCH, "rule", RULES_PATCH_FIELDS) == 0)
+ *           req_end(ctx, &r, rules_update(&ctx->who, r.id, r.body, r.if_match, &r.doc, &r.err),
+ * "/api/v1/rules");
+ *   }
+ */
+typedef struct {
+    int64_t id;         /* the path's id (REQ_ID) */
+    long long if_match; /* If-Match's version; -1 when absent */
+    json_t *body;       /* the checked body (when specs were given); req_end frees it */
+    dna_err err;        /* the service's reasons */
+    db_doc doc;         /* the service's answer */
+} req_one;
+
+enum {
+    REQ_ID = 1u << 0,       /* the path's first parameter is the resource's id */
+    REQ_IF_MATCH = 1u << 1, /* honour If-Match */
+    REQ_PATCH = 1u << 2,    /* the body is a merge patch */
+};
+
+/* Reads no query parameters, the path id (named `what` in the 404), then
+ * If-Match and the body (req_read_body). Returns 0, or -1 with the client
+ * answered. */
+int req_begin(req_ctx *ctx, req_one *r, unsigned flags, const char *what, const field_spec *specs);
+/* If-Match (REQ_IF_MATCH) and the JSON body checked against `specs` (when
+ * given), for a handler that checks rights between the id and the body. */
+int req_read_body(req_ctx *ctx, req_one *r, unsigned flags, const field_spec *specs);
+/* Answers the service's result: DNA_OK 200 and DNA_CREATED 201 (Location
+ * under `collection`) with the document and its ETag, DNA_NO_CONTENT 204,
+ * anything else the problem. Frees the body, the document and the reasons. */
+void req_end(req_ctx *ctx, req_one *r, dna_status st, const char *collection);
 
 /* Answers a service result (problem for failures). */
 void req_fail(req_ctx *ctx, dna_status st, dna_err *err);

@@ -60,6 +60,20 @@ dna_status db_write_exec(db_conn *c, const db_write *w, const db_stmt *st, int n
     return DNA_OK;
 }
 
+dna_status db_write_insert(db_conn *c, db_write *w, const db_stmt *st, int nparams, const char *const *params,
+                           dna_err *err)
+{
+    PGresult *r;
+    dna_status status = db_write_exec(c, w, st, nparams, params, &r, err);
+    if (status != DNA_OK)
+        return status;
+    int got = PQntuples(r) == 1;
+    if (got)
+        text_clip(w->key, sizeof w->key, PQgetvalue(r, 0, 0));
+    PQclear(r);
+    return got ? DNA_CREATED : DNA_ERROR;
+}
+
 /* Locks the row and checks If-Match; *row is the locked row. */
 static dna_status lock_row(db_conn *c, db_write *w, PGresult **row, dna_err *err)
 {

@@ -107,4 +107,9 @@ dna_status db_write_run(db_write *w, db_doc *out, dna_err *err);
 dna_status db_write_exec(db_conn *c, const db_write *w, const db_stmt *st, int nparams,
                          const char *const *params, PGresult **res, dna_err *err);
 
+/* For a create's step: runs an INSERT ... RETURNING key, takes the key
+ * into w->key and answers DNA_CREATED (or the mapped failure). */
+dna_status db_write_insert(db_conn *c, db_write *w, const db_stmt *st, int nparams, const char *const *params,
+                           dna_err *err);
+
 #endif

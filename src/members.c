@@ -210,15 +210,10 @@ static dna_status create_step(db_conn *c, const PGresult *row, db_write *w, dna_
                              json_in_str(body, "joined_at"),
                              interests,
                              secret->hash[0] ? secret->hash : NULL};
-    PGresult *r;
-    dna_status st = db_write_exec(c, w, &INSERT, 8, params, &r, err);
+    dna_status st = db_write_insert(c, w, &INSERT, 8, params, err);
     free(roles);
     free(interests);
-    if (st != DNA_OK)
-        return st;
-    text_clip(w->key, sizeof w->key, PQgetvalue(r, 0, 0));
-    PQclear(r);
-    return DNA_CREATED;
+    return st;
 }
 
 dna_status members_create(const principal *p, const json_t *body, db_doc *out, dna_err *err)

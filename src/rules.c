@@ -171,13 +171,7 @@ static dna_status create_step(db_conn *c, const PGresult *row, db_write *w, dna_
                              json_in_str(body, "reference"),   json_in_str(body, "department"),
                              json_in_str(body, "description"), json_in_str(body, "outcome"),
                              json_in_str(body, "outcome_note")};
-    PGresult *r;
-    dna_status st = db_write_exec(c, w, &INSERT, 7, params, &r, err);
-    if (st != DNA_OK)
-        return st;
-    text_clip(w->key, sizeof w->key, PQgetvalue(r, 0, 0));
-    PQclear(r);
-    return DNA_CREATED;
+    return db_write_insert(c, w, &INSERT, 7, params, err);
 }
 
 dna_status rules_create(const principal *p, const json_t *body, db_doc *out, dna_err *err)
