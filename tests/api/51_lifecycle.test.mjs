@@ -108,11 +108,11 @@ test('duplicates: two reports marked duplicates of each other at once: one wins'
     transition(b.id, { to: 'duplicate', duplicate_of: a.id }),
   ]);
   assert.deepEqual([x.status, y.status].sort(), [200, 422]);
-  assert.deepEqual(sql(`SELECT count(*) FROM reports WHERE id IN (${a.id}, ${b.id}) AND status = 'duplicate'`), [['1']]);
+  assert.deepEqual(await sql(`SELECT count(*) FROM reports WHERE id IN (${a.id}, ${b.id}) AND status = 'duplicate'`), [['1']]);
 });
 
 test('triage sets the week (default: the current one) and the priority (default: normal)', async () => {
-  const week = sql(`SELECT iso_week(now())`)[0][0];
+  const week = (await sql(`SELECT iso_week(now())`))[0][0];
   const a = await fileReport(T.member, { title: `Week ${RUN}` });
   let x = await transition(a.id, { to: 'triaged' });
   assert.deepEqual([x.body.triage_week, x.body.priority], [week, 'normal']);
@@ -155,7 +155,7 @@ test('history: one entry per transition (who, when, from, to, note), plus the fi
   assert.ok(a.body.data.slice(1).every((e) => e.actor_id === null && e.actor_name === null && /^m-/.test(e.actor_pseudonym)));
   assertProblem(await api('GET', `/api/v1/reports/${r.id}/history`, { token: T.ombudsman }), 403);
   assertProblem(await api('GET', '/api/v1/reports/999999999/history', { token: T.member }), 404);
-  const audit = sql(`SELECT actor, changes->>'from', changes->>'to' FROM audit_log WHERE entity = 'report' AND entity_id = '${r.id}' AND action = 'transition' ORDER BY id`);
+  const audit = await sql(`SELECT actor, changes->>'from', changes->>'to' FROM audit_log WHERE entity = 'report' AND entity_id = '${r.id}' AND action = 'transition' ORDER BY id`);
   assert.deepEqual(audit, [
     ['member:3', 'new', 'triaged'],
     ['member:3', 'triaged', 'in_progress'],
@@ -186,5 +186,5 @@ test('two transitions racing on one report: exactly one happens', async () => {
   const r = await fileReport(T.member, { title: `Race ${RUN}` });
   const answers = await Promise.all(Array.from({ length: 8 }, () => transition(r.id, { to: 'triaged' })));
   assert.deepEqual(answers.map((x) => x.status).sort(), [200, 409, 409, 409, 409, 409, 409, 409]);
-  assert.deepEqual(sql(`SELECT count(*) FROM report_history WHERE report_id = ${r.id} AND to_status = 'triaged'`), [['1']]);
+  assert.deepEqual(await sql(`SELECT count(*) FROM report_history WHERE report_id = ${r.id} AND to_status = 'triaged'`), [['1']]);
 });

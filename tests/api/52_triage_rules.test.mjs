@@ -20,16 +20,16 @@ test('triage: escalated, overdue and new, each in agenda order', async () => {
   const popular = await fileReport(T.member, { title: `Populair ${RUN}` });
   const fresh = await fileReport(T.member, { title: `Vers ${RUN}` });
   const older = await fileReport(T.member, { title: `Ouder vers ${RUN}` });
-  sql(`UPDATE reports SET created_at = now() - interval '20 days' WHERE id = ${escalated.id}`);
-  sql(`UPDATE reports SET created_at = now() - interval '10 days' WHERE id = ${overdue.id}`);
-  sql(`UPDATE reports SET created_at = now() - interval '2 days' WHERE id = ${older.id}`);
+  await sql(`UPDATE reports SET created_at = now() - interval '20 days' WHERE id = ${escalated.id}`);
+  await sql(`UPDATE reports SET created_at = now() - interval '10 days' WHERE id = ${overdue.id}`);
+  await sql(`UPDATE reports SET created_at = now() - interval '2 days' WHERE id = ${older.id}`);
   for (const m of [10, 11, 12]) await api('PUT', `/api/v1/reports/${popular.id}/support`, { token: token(m, ['member']) });
   await api('PUT', `/api/v1/reports/${overdue.id}/support`, { token: token(10, ['member']) });
   const mine = [escalated.id, overdue.id, popular.id, fresh.id, older.id];
   made.mine = mine;
   const r = await api('GET', '/api/v1/triage', { token: T.team });
   assert.equal(r.status, 200, r.text);
-  assert.equal(r.body.week, sql(`SELECT iso_week(now())`)[0][0]);
+  assert.equal(r.body.week, (await sql(`SELECT iso_week(now())`))[0][0]);
   assert.match(r.body.starts_on, /^\d{4}-\d\d-\d\d$/);
   assert.match(r.body.ends_on, /^\d{4}-\d\d-\d\d$/);
   assert.deepEqual(idsIn(r.body.escalated, mine), [escalated.id]);
@@ -119,7 +119,7 @@ test('rules: create (team, program managers), with Location and ETag', async () 
   made.rule2 = p.body;
   const law = await api('POST', '/api/v1/rules', { token: T.team, body: { title: `Participatiewet ${RUN}`, source_type: 'law', department: dept } });
   made.rule3 = law.body;
-  assert.deepEqual(sql(`SELECT actor FROM audit_log WHERE entity = 'rule' AND entity_id = '${r.body.id}'`), [['member:3']]);
+  assert.deepEqual(await sql(`SELECT actor FROM audit_log WHERE entity = 'rule' AND entity_id = '${r.body.id}'`), [['member:3']]);
 });
 
 test('rules: validation and rights', async () => {

@@ -4,23 +4,34 @@
 // response-side violation. DIRECT_URL reaches the server without Prism, for
 // requests Prism cannot forward (raw bytes, huge bodies).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHmac, createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
+import { promisify } from 'node:util';
 
 export const API = process.env.API_URL;
 export const DIRECT = process.env.DIRECT_URL;
 export const BIN = process.env.DNA_BIN;
 export const SECRET = process.env.DNA_JWT_SECRET;
 
-/** Mints an HS256 token with the server's own CLI (`dna-api token`). */
-export function token(sub, roles, ttl = 600) {
-  return execFileSync(BIN, ['token', '--sub', String(sub), '--roles', roles.join(','), '--ttl', String(ttl)], {
-    env: process.env,
-  })
-    .toString()
-    .trim();
+/** Role names in the order `dna-api token` writes them (src/principal.c ROLES, by bit). */
+export const ROLE_NAMES = ['member', 'organizer', 'deregulation_team', 'program_manager', 'analyst', 'ombudsman'];
+
+/**
+ * Mints, in this process, the HS256 token `dna-api token --sub SUB --roles ROLES --ttl TTL`
+ * prints (src/auth.c auth_issue): the same header, claims, key order and role order, so the
+ * same bytes for the same `iat` (a test in 60_ops checks that against the CLI). Minting with
+ * the CLI blocked the event loop for seconds per token while Prism closed idle keep-alive
+ * sockets, and the next requests went out on dead sockets ("other side closed").
+ */
+export function token(sub, roles, ttl = 600, iat = now()) {
+  const unknown = roles.filter((r) => !ROLE_NAMES.includes(r));
+  if (unknown.length || !roles.length) throw new Error(`token: unknown or no roles: ${roles}`);
+  const iss = process.env.DNA_JWT_ISSUER || 'dna-api';
+  const aud = process.env.DNA_JWT_AUDIENCE || 'dna-api';
+  const listed = ROLE_NAMES.filter((r) => roles.includes(r));
+  return signHS256({ alg: 'HS256', typ: 'JWT' }, { aud, exp: iat + ttl, iat, iss, roles: listed, sub: String(sub) });
 }
 
 const b64url = (x) => Buffer.from(typeof x === 'string' ? x : JSON.stringify(x)).toString('base64url');
@@ -96,17 +107,34 @@ export function assertProblem(res, status) {
   assert.ok(res.body.title && res.body.type && res.body.detail, 'problem has type, title, detail');
 }
 
-/** Runs SQL in the test database with psql and returns the rows as arrays of text. */
-export function sql(query) {
-  const out = execFileSync(
+const execFileAsync = promisify(execFile);
+
+/**
+ * Runs SQL in the test database with psql and resolves the rows as arrays of text.
+ * Asynchronous on purpose: a synchronous child process stalls the event loop, and
+ * keep-alive sockets that Prism closes meanwhile are then reused dead.
+ */
+export async function sql(query) {
+  const { stdout } = await execFileAsync(
     'psql',
     ['-h', process.env.PG_SOCKET, '-p', process.env.PG_PORT, '-U', 'postgres', '-d', 'dna', '-tAF', '\t', '-c', query],
     { env: process.env }
-  ).toString();
-  return out
+  );
+  return stdout
     .split('\n')
     .filter((l) => l.length > 0)
     .map((l) => l.split('\t'));
+}
+
+/** Runs a program without blocking the event loop; resolves {status, stdout, stderr}. */
+export async function run(file, args, env = process.env) {
+  try {
+    const { stdout, stderr } = await execFileAsync(file, args, { env, encoding: 'utf8' });
+    return { status: 0, stdout, stderr };
+  } catch (e) {
+    if (typeof e.code !== 'number') throw e;
+    return { status: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
 }
 
 /** The demo logins made by `dna-api seed` (ids 1-5 in a fresh database). */
