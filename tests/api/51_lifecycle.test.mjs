@@ -59,7 +59,7 @@ test('required fields: resolution, note, duplicate_of; fields of other targets a
   assert.deepEqual(fieldsOf(x), ['duplicate_of']);
   // Malformed bodies.
   for (const body of [{}, { to: 'closed' }, { to: 'triaged', triage_week: '2026-W60' }, { to: 'triaged', priority: 'asap' }, { to: 'triaged', extra: 1 }, { to: 'duplicate', duplicate_of: 'x' }]) {
-    assertProblem(await transition(r.id, body), 422);
+    assertProblem(await transition(r.id, body, { badInput: true }), 422);
   }
   assertProblem(await transition(999999999, { to: 'triaged' }), 404);
 });
@@ -177,7 +177,7 @@ test('If-Match: a stale ETag is 412 and changes nothing; the current one passes'
 test('who may: the deregulation team and program managers; nobody else', async () => {
   const r = await fileReport(T.member, { title: `Rechten ${RUN}` });
   for (const tok of [T.member, T.organizer, T.analyst, T.ombudsman, T.other]) assertProblem(await transition(r.id, { to: 'triaged' }, { token: tok }), 403);
-  assertProblem(await api('POST', `/api/v1/reports/${r.id}/transitions`, { body: { to: 'triaged' } }), 401);
+  assertProblem(await api('POST', `/api/v1/reports/${r.id}/transitions`, { body: { to: 'triaged' }, badInput: true }), 401);
   assert.equal((await transition(r.id, { to: 'triaged' }, { token: T.manager })).status, 200);
   assert.equal((await transition(r.id, { to: 'in_progress' }, { token: T.team })).status, 200);
 });

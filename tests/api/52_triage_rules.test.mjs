@@ -89,7 +89,7 @@ test('triage: roles and the analysts view', async () => {
   assert.ok([...team.body.new].some((x) => x.reporter_id === 1), 'the team sees reporters');
   for (const tok of [T.member, T.organizer, T.ombudsman]) assertProblem(await api('GET', '/api/v1/triage', { token: tok }), 403);
   for (const q of ['week=2026-48', 'week=2026-W54', 'week=2025-W53', 'week=x', 'day=1', 'week=2026-W01&week=2026-W02'])
-    assertProblem(await api('GET', `/api/v1/triage?${q}`, { token: T.team }), 400);
+    assertProblem(await api('GET', `/api/v1/triage?${q}`, { badInput: true, token: T.team }), 400);
   assert.equal((await api('GET', '/api/v1/triage?week=2026-W53', { token: T.team })).status, 200);
 });
 
@@ -133,7 +133,7 @@ test('rules: validation and rights', async () => {
     [{ title: 'x', source_type: 'law', owner: 'x' }, ['owner']],
   ];
   for (const [body, fields] of bad) {
-    const r = await api('POST', '/api/v1/rules', { token: T.team, body });
+    const r = await api('POST', '/api/v1/rules', { badInput: true, token: T.team, body });
     assertProblem(r, 422);
     assert.deepEqual(fieldsOf(r), fields, JSON.stringify(body));
   }
@@ -159,7 +159,7 @@ test('rules: PATCH with If-Match; an outcome other than open needs its reasons',
   r = await api('PATCH', path, { token: T.manager, body: { outcome: 'open', outcome_note: null, reference: null } });
   assert.equal(r.status, 200, r.text);
   assert.deepEqual([r.body.outcome, r.body.outcome_note, r.body.reference], ['open', null, null]);
-  assertProblem(await api('PATCH', path, { token: T.team, body: { title: null } }), 422);
+  assertProblem(await api('PATCH', path, { badInput: true, token: T.team, body: { title: null } }), 422);
   assertProblem(await api('PATCH', '/api/v1/rules/999999999', { token: T.team, body: { title: 'x' } }), 404);
 });
 
@@ -195,7 +195,7 @@ test('rules: a rule shows its linked reports with their statuses; the list sorts
   const first = await api('GET', `/api/v1/rules?department=${made.dept}&limit=1`, { token: T.member });
   const second = await api('GET', `/api/v1/rules?department=${made.dept}&limit=1&cursor=${first.body.next_cursor}`, { token: T.member });
   assert.deepEqual([first.body.data[0].id, second.body.data[0].id], [made.rule2.id, made.rule.id]);
-  for (const q of ['outcome=x', 'source_type=x', 'sort=-title2', 'foo=1']) assertProblem(await api('GET', `/api/v1/rules?${q}`, { token: T.member }), 400);
+  for (const q of ['outcome=x', 'source_type=x', 'sort=-title2', 'foo=1']) assertProblem(await api('GET', `/api/v1/rules?${q}`, { badInput: true, token: T.member }), 400);
   const csv = await api('GET', `/api/v1/rules?department=${made.dept}&format=csv`, { token: T.manager });
   assert.equal(csv.status, 200);
   assert.equal(csv.text.trim().split('\r\n').length, 4);
