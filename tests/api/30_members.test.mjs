@@ -226,7 +226,7 @@ test('members: an unknown id is 404', async () => {
 // ---- members: changes ----------------------------------------------------------
 
 test('members: a program manager patches with application/merge-patch+json', async () => {
-  const before = await call('GET', `/api/v1/members/${made.anna.id}`, { token: PM });
+  const before = await call('GET', `/api/v1/members/${made.anna.id}`, { token: PM, expect: 200 });
   const r = await call('PATCH', `/api/v1/members/${made.anna.id}`, {
     token: PM,
     headers: { 'content-type': 'application/merge-patch+json' },
@@ -258,7 +258,7 @@ test('members: application/json patch with job_title null clears it', async () =
 
 test('members: PATCH with the current If-Match is 200 with a new ETag; a stale one is 412', async () => {
   const url = `/api/v1/members/${made.bram.id}`;
-  const g = await call('GET', url, { token: PM });
+  const g = await call('GET', url, { token: PM, expect: 200 });
   const etag = g.headers.get('etag');
   const r = await call('PATCH', url, {
     token: PM,
@@ -316,7 +316,7 @@ test('members: a member patches their own job_title and interests, nothing else'
 
 test('members: a patch with an unknown field or a bad value is 422 and changes nothing', async () => {
   const url = `/api/v1/members/${made.anna.id}`;
-  const before = await call('GET', url, { token: PM });
+  const before = await call('GET', url, { token: PM, expect: 200 });
   const r = await call('PATCH', url, { badInput: true, token: PM, body: { job_title: 'x', jobtitle: 'y' } });
   assertProblem(r, 422);
   assert.deepEqual(fieldsOf(r), ['jobtitle']);
@@ -488,7 +488,7 @@ test('analysts: page cursors do not reveal member ids, and an altered cursor is 
     const decoded = Buffer.from(cursor, 'base64url').toString('latin1');
     for (const id of ids) assert.ok(!decoded.split(/[^0-9]+/).includes(String(id)), `the cursor ${cursor} holds member id ${id}`);
   }
-  const first = await call('GET', `/api/v1/members?limit=1`, { token: ANALYST });
+  const first = await call('GET', `/api/v1/members?limit=1`, { token: ANALYST, expect: 200 });
   const c = first.body.next_cursor;
   const altered = c.slice(0, 5) + (c[5] === 'A' ? 'B' : 'A') + c.slice(6);
   assertProblem(await call('GET', `/api/v1/members?limit=1&cursor=${altered}`, { token: ANALYST }), 400);
@@ -507,7 +507,7 @@ test('analysts: searching or sorting by name is 403', async () => {
 
 test('erasure: DELETE is 204, the member stays readable as "Verwijderd lid m-…"', async () => {
   const url = `/api/v1/members/${made.bram.id}`;
-  const before = await call('GET', url, { token: PM });
+  const before = await call('GET', url, { token: PM, expect: 200 });
   const d = await call('DELETE', url, { token: PM });
   assert.equal(d.status, 204);
   assert.equal(d.text, '');

@@ -146,7 +146,7 @@ test('pagination: sorting by name pages through unusual names without losing any
 });
 
 test('pagination: a cursor of another sort, or an altered one, is 400', async () => {
-  const byId = await call('GET', '/api/v1/members?limit=5', { token: PM });
+  const byId = await call('GET', '/api/v1/members?limit=5', { token: PM, expect: 200 });
   const c = byId.body.next_cursor;
   assert.equal(typeof c, 'string');
   for (const sort of ['name', '-joined_at']) {
@@ -554,8 +554,8 @@ test('/metrics shows dna_http_requests_total and the latency histogram', async (
   assert.match(r1.text, /^dna_http_request_duration_seconds_sum [0-9.e+-]+$/m);
   assert.match(r1.text, /^dna_http_request_duration_seconds_count \d+$/m);
   const before = count(r1.text);
-  await call('GET', '/healthz');
-  await call('GET', '/healthz');
+  await call('GET', '/healthz', { expect: 200 });
+  await call('GET', '/healthz', { expect: 200 });
   const r2 = await call('GET', '/metrics');
   assert.equal(count(r2.text), before + 2, 'the counter counts');
   // Buckets are cumulative.

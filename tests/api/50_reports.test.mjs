@@ -163,7 +163,7 @@ test('GET: unknown, malformed and absurd ids are 404', async () => {
 
 test('GET: analysts see member references only as pseudonyms', async () => {
   const b = await fileReport(T.member, { title: `Pseudoniem ${RUN}` });
-  await api('PATCH', `/api/v1/reports/${b.id}`, { token: T.team, body: { assignee_id: 3 } });
+  await api('PATCH', `/api/v1/reports/${b.id}`, { token: T.team, body: { assignee_id: 3 }, expect: 200 });
   const team = await api('GET', `/api/v1/reports/${b.id}`, { token: T.team });
   assert.equal(team.body.assignee_id, 3);
   assert.equal(typeof team.body.assignee_name, 'string');
@@ -297,17 +297,17 @@ test('supports: PUT and DELETE are idempotent and answer the count', async () =>
   let r = await api('PUT', path, { token: T.other });
   assert.equal(r.status, 200);
   assert.deepEqual(r.body, { supporters_count: 1 });
-  r = await api('PUT', path, { token: T.other });
+  r = await api('PUT', path, { token: T.other, expect: 200 });
   assert.deepEqual(r.body, { supporters_count: 1 });
-  r = await api('PUT', path, { token: T.team });
+  r = await api('PUT', path, { token: T.team, expect: 200 });
   assert.deepEqual(r.body, { supporters_count: 2 });
   const seen = await api('GET', `/api/v1/reports/${b.id}`, { token: T.other });
   assert.equal(seen.body.supported, true);
   assert.equal(seen.body.supporters_count, 2);
   assert.equal((await api('GET', `/api/v1/reports/${b.id}`, { token: T.manager })).body.supported, false);
-  r = await api('DELETE', path, { token: T.other });
+  r = await api('DELETE', path, { token: T.other, expect: 200 });
   assert.deepEqual(r.body, { supporters_count: 1 });
-  r = await api('DELETE', path, { token: T.other });
+  r = await api('DELETE', path, { token: T.other, expect: 200 });
   assert.deepEqual(r.body, { supporters_count: 1 });
   assertProblem(await api('PUT', path, { token: T.analyst }), 403);
   assertProblem(await api('PUT', path, { token: T.ombudsman }), 403);
@@ -382,7 +382,7 @@ test('list: filters by status, category, department, week, assignee, theme and d
   const c = await fileReport(T.member, { title: `Lijst C ${RUN}`, department: dept, category: 'form' });
   await walk(b.id, [{ to: 'triaged', triage_week: '2026-W02' }]);
   await walk(c.id, [{ to: 'rejected', note: 'Dubbel' }]);
-  await api('PATCH', `/api/v1/reports/${a.id}`, { token: T.team, body: { assignee_id: 3, theme_code: 'lijst-thema' } });
+  await api('PATCH', `/api/v1/reports/${a.id}`, { token: T.team, body: { assignee_id: 3, theme_code: 'lijst-thema' }, expect: 200 });
   made.dept = dept;
   const ids = async (q, tok = T.member) => {
     const r = await api('GET', `/api/v1/reports?department=${dept}&${q}`, { token: tok });
@@ -443,7 +443,7 @@ test('list: sort by supporters and created_at, keyset pages without gaps or repe
   const made5 = [];
   for (let i = 0; i < 5; i++) made5.push(await fileReport(T.member, { title: `Sort ${i} ${RUN}`, department: dept }));
   for (let i = 0; i < 5; i++)
-    for (let k = 0; k < i; k++) await api('PUT', `/api/v1/reports/${made5[i].id}/support`, { token: token(10 + k, ['member']) });
+    for (let k = 0; k < i; k++) await api('PUT', `/api/v1/reports/${made5[i].id}/support`, { token: token(10 + k, ['member']), expect: 200 });
   const page = (q, opts = {}) => api('GET', `/api/v1/reports?department=${dept}&${q}`, { token: T.member, ...opts });
   const bySupport = await page('sort=-supporters_count');
   assert.deepEqual(bySupport.body.data.map((x) => x.supporters_count), [4, 3, 2, 1, 0]);

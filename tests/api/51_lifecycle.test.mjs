@@ -29,7 +29,7 @@ for (const from of STATUSES) {
         assertProblem(r, 409);
         assert.deepEqual([...r.body.allowed].sort(), [...ARROWS[from]].sort(), `${from} -> ${to}`);
         assert.equal(r.body.current_status, from);
-        const now = await api('GET', `/api/v1/reports/${r0.id}`, { token: T.team });
+        const now = await api('GET', `/api/v1/reports/${r0.id}`, { token: T.team, expect: 200 });
         assert.equal(now.body.status, from, 'a refused transition changes nothing');
       }
     }
@@ -42,12 +42,14 @@ test('required fields: resolution, note, duplicate_of; fields of other targets a
   assertProblem(x, 422);
   assert.deepEqual(fieldsOf(x), ['note']);
   x = await transition(r.id, { to: 'rejected', note: '   ' });
+  assertProblem(x, 422);
   assert.deepEqual(fieldsOf(x), ['note']);
   x = await transition(r.id, { to: 'triaged', resolution: 'x' });
   assertProblem(x, 422);
   assert.deepEqual(fieldsOf(x), ['resolution']);
   await walk(r.id, [{ to: 'triaged' }]);
   x = await transition(r.id, { to: 'in_progress', priority: 'high' });
+  assertProblem(x, 422);
   assert.deepEqual(fieldsOf(x), ['priority']);
   await walk(r.id, [{ to: 'in_progress' }]);
   x = await transition(r.id, { to: 'resolved' });
@@ -114,10 +116,10 @@ test('duplicates: two reports marked duplicates of each other at once: one wins'
 test('triage sets the week (default: the current one) and the priority (default: normal)', async () => {
   const week = (await sql(`SELECT iso_week(now())`))[0][0];
   const a = await fileReport(T.member, { title: `Week ${RUN}` });
-  let x = await transition(a.id, { to: 'triaged' });
+  let x = await transition(a.id, { to: 'triaged' }, { expect: 200 });
   assert.deepEqual([x.body.triage_week, x.body.priority], [week, 'normal']);
   const b = await fileReport(T.member, { title: `Week gegeven ${RUN}` });
-  x = await transition(b.id, { to: 'triaged', triage_week: '2026-W05', priority: 'urgent', note: 'Spoed' });
+  x = await transition(b.id, { to: 'triaged', triage_week: '2026-W05', priority: 'urgent', note: 'Spoed' }, { expect: 200 });
   assert.deepEqual([x.body.triage_week, x.body.priority], ['2026-W05', 'urgent']);
   // Reopen: the resolution goes, a week and priority come again.
   await walk(b.id, [{ to: 'in_progress' }, { to: 'resolved', resolution: 'Gedaan.' }]);
@@ -132,7 +134,7 @@ test('triage sets the week (default: the current one) and the priority (default:
 test('history: one entry per transition (who, when, from, to, note), plus the filing; audit too', async () => {
   const r = await fileReport(T.member, { title: `Historie ${RUN}` });
   await walk(r.id, [{ to: 'triaged', note: 'Besproken' }, { to: 'in_progress' }, { to: 'resolved', resolution: 'Regel geschrapt.', note: 'Top' }]);
-  await api('POST', `/api/v1/reports/${r.id}/transitions`, { token: T.manager, body: { to: 'triaged', note: 'Toch niet opgelost' } });
+  await api('POST', `/api/v1/reports/${r.id}/transitions`, { token: T.manager, body: { to: 'triaged', note: 'Toch niet opgelost' }, expect: 200 });
   const h = await api('GET', `/api/v1/reports/${r.id}/history`, { token: T.member });
   assert.equal(h.status, 200, h.text);
   assert.deepEqual(

@@ -23,8 +23,8 @@ test('triage: escalated, overdue and new, each in agenda order', async () => {
   await sql(`UPDATE reports SET created_at = now() - interval '20 days' WHERE id = ${escalated.id}`);
   await sql(`UPDATE reports SET created_at = now() - interval '10 days' WHERE id = ${overdue.id}`);
   await sql(`UPDATE reports SET created_at = now() - interval '2 days' WHERE id = ${older.id}`);
-  for (const m of [10, 11, 12]) await api('PUT', `/api/v1/reports/${popular.id}/support`, { token: token(m, ['member']) });
-  await api('PUT', `/api/v1/reports/${overdue.id}/support`, { token: token(10, ['member']) });
+  for (const m of [10, 11, 12]) await api('PUT', `/api/v1/reports/${popular.id}/support`, { token: token(m, ['member']), expect: 200 });
+  await api('PUT', `/api/v1/reports/${overdue.id}/support`, { token: token(10, ['member']), expect: 200 });
   const mine = [escalated.id, overdue.id, popular.id, fresh.id, older.id];
   made.mine = mine;
   const r = await api('GET', '/api/v1/triage', { token: T.team });
@@ -117,7 +117,7 @@ test('rules: create (team, program managers), with Location and ETag', async () 
   });
   assert.equal(p.status, 201, p.text);
   made.rule2 = p.body;
-  const law = await api('POST', '/api/v1/rules', { token: T.team, body: { title: `Participatiewet ${RUN}`, source_type: 'law', department: dept } });
+  const law = await api('POST', '/api/v1/rules', { token: T.team, body: { title: `Participatiewet ${RUN}`, source_type: 'law', department: dept }, expect: 201 });
   made.rule3 = law.body;
   assert.deepEqual(await sql(`SELECT actor FROM audit_log WHERE entity = 'rule' AND entity_id = '${r.body.id}'`), [['member:3']]);
 });
@@ -167,8 +167,8 @@ test('rules: a rule shows its linked reports with their statuses; the list sorts
   const a = await fileReport(T.member, { title: `Regelmelding A ${RUN}` });
   const b = await fileReport(T.member, { title: `Regelmelding B ${RUN}` });
   const c = await fileReport(T.member, { title: `Regelmelding C ${RUN}` });
-  for (const x of [a, b]) await api('PATCH', `/api/v1/reports/${x.id}`, { token: T.team, body: { rule_id: made.rule2.id } });
-  await api('PATCH', `/api/v1/reports/${c.id}`, { token: T.team, body: { rule_id: made.rule.id } });
+  for (const x of [a, b]) await api('PATCH', `/api/v1/reports/${x.id}`, { token: T.team, body: { rule_id: made.rule2.id }, expect: 200 });
+  await api('PATCH', `/api/v1/reports/${c.id}`, { token: T.team, body: { rule_id: made.rule.id }, expect: 200 });
   await walk(b.id, [{ to: 'rejected', note: 'Wettelijk.' }]);
   const g = await api('GET', `/api/v1/rules/${made.rule2.id}`, { token: T.analyst });
   assert.equal(g.status, 200);
@@ -192,7 +192,7 @@ test('rules: a rule shows its linked reports with their statuses; the list sorts
   assert.deepEqual(await list(`q=handtekening`), [made.rule.id]);
   assert.deepEqual(await list(`q=${encodeURIComponent('100%_')}`), []);
   // Pages of one, in report-count order.
-  const first = await api('GET', `/api/v1/rules?department=${made.dept}&limit=1`, { token: T.member });
+  const first = await api('GET', `/api/v1/rules?department=${made.dept}&limit=1`, { token: T.member, expect: 200 });
   const second = await api('GET', `/api/v1/rules?department=${made.dept}&limit=1&cursor=${first.body.next_cursor}`, { token: T.member });
   assert.deepEqual([first.body.data[0].id, second.body.data[0].id], [made.rule2.id, made.rule.id]);
   for (const q of ['outcome=x', 'source_type=x', 'sort=-title2', 'foo=1']) assertProblem(await api('GET', `/api/v1/rules?${q}`, { badInput: true, token: T.member }), 400);

@@ -39,7 +39,7 @@ test('readyz answers 503 while a migration is pending, 200 again after', async (
 });
 
 test('metrics count requests by route and status and show the pool', async () => {
-  await call('GET', '/api/v1/members/me', { token: TOKENS.member() });
+  await call('GET', '/api/v1/members/me', { token: TOKENS.member(), expect: 200 });
   const r = await call('GET', '/metrics');
   assert.equal(r.status, 200);
   assert.match(r.headers.get('content-type'), /text\/plain/);

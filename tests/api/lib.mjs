@@ -60,7 +60,9 @@ export function claims(sub, roles, extra = {}) {
 
 /**
  * Sends a request through Prism. opts: token, body (object -> JSON), raw (string body),
- * headers, direct (skip Prism), badInput (the request breaks openapi.yaml on purpose).
+ * headers, direct (skip Prism), badInput (the request breaks openapi.yaml on purpose),
+ * expect (the status a setup step needs: anything else fails the test right there, so a
+ * broken setup cannot make the real assertion pass for the wrong reason).
  * Returns {status, headers, body (parsed JSON or text), text}.
  * Prism parses and re-serialises JSON request bodies (duplicate keys collapse, huge
  * numbers round, malformed JSON is answered by Prism itself) and re-encodes malformed
@@ -89,6 +91,8 @@ export async function call(method, path, opts = {}) {
     }
   }
   const out = { status: res.status, headers: res.headers, body: parsed, text };
+  if (opts.expect !== undefined)
+    assert.equal(out.status, opts.expect, `${method} ${path}: expected ${opts.expect}, got ${out.status}: ${text.slice(0, 300)}`);
   if (!opts.direct) assertNoViolation(out, `${method} ${path}`, opts.badInput);
   return out;
 }
