@@ -1,6 +1,12 @@
 # dna-api: `make run` serves with demo data, `make test` runs every test.
 # Both install what they need from Debian's and npm's registries first.
 
+# One job per CPU unless the command line says otherwise (make -j1); sub-makes
+# (make asan) share the top level's job slots; `make clean all` stays in order.
+ifeq ($(MAKELEVEL)$(filter clean,$(MAKECMDGOALS)),0)
+MAKEFLAGS += -j$(shell nproc)
+endif
+
 CC      ?= cc
 # libcrypto (ChaCha20-Poly1305 and HKDF for cursors) and liborcania (base64url)
 # are no new runtime dependencies: libjwt and Ulfius already link them.
@@ -59,7 +65,7 @@ $(BUILD)/gen/embedded.c: $(wildcard db/migrations/*.sql) openapi.yaml scripts/em
 	@mkdir -p $(dir $@)
 	@./scripts/embed.sh $@
 
-$(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c src/embedded.h
+$(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c src/embedded.h | $(STAMP_DEB)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_SRC) -c $< -o $@

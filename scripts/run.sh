@@ -5,7 +5,18 @@ set -e
 cd "$(dirname "$0")/.."
 mkdir -p var
 if [ -z "$DNA_DATABASE_URL" ]; then
+  # A new cluster (first run, or its folder was removed) gets the demo data again.
+  [ -f var/pg/data/PG_VERSION ] || rm -f var/demo-credentials.txt
   ./scripts/pg.sh start var/pg 5433
+  # The server's default DNA_DATABASE_URL is host=<cwd>/var/pg/run: a socket
+  # path holds at most 107 bytes, so a deep checkout names the short one.
+  run=$(./scripts/pg.sh where var/pg)/run
+  if [ $(printf '%s' "$(pwd -P)/var/pg/run/.s.PGSQL.5433" | wc -c) -gt 107 ]; then
+    DNA_DATABASE_URL="host=$run port=5433 dbname=dna user=postgres"
+    export DNA_DATABASE_URL
+  fi
+  echo "PostgreSQL data: $(dirname "$run")/data"
+  [ -L var/pg ] && echo "  (var/pg links there: the postgres user cannot enter this checkout)"
 fi
 # A stable signing secret for this checkout, so tokens survive restarts.
 if [ -z "$DNA_JWT_SECRET" ]; then

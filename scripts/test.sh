@@ -28,9 +28,15 @@ add_counts() { # reads "N passed, M failed" from a summary line
 echo "== format"
 # The house style is checked like a test: `make format` fixes what this finds.
 if command -v clang-format >/dev/null 2>&1; then
-  bad=$(for f in src/*.c src/*.h api/*.c api/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c bench/*.c; do
-          clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || echo "$f"; done)
-  if [ -n "$bad" ]; then echo "not formatted (run make format):"; echo "$bad"; failed=$((failed + 1)); else echo "format: 1 passed, 0 failed"; passed=$((passed + 1)); fi
+  # One process for every file; its complaints name the files ("FILE:LINE:COL: error: ...").
+  out=$(clang-format --dry-run --Werror --ferror-limit=1 src/*.c src/*.h api/*.c api/*.h tests/unit/*.c \
+          tests/unit/*.h tests/fuzz/*.c bench/*.c 2>&1); rc=$?
+  bad=$(echo "$out" | sed -n 's/^\([^:]*\):[0-9]*:[0-9]*: error: code should be clang-formatted.*/\1/p' | sort -u)
+  if [ $rc -ne 0 ]; then
+    echo "not formatted (run make format):"; echo "${bad:-$out}"; failed=$((failed + 1))
+  else
+    echo "format: 1 passed, 0 failed"; passed=$((passed + 1))
+  fi
 else
   echo "clang-format not installed: format not checked"
 fi
@@ -72,11 +78,25 @@ SERVER_PID=$!
 PRISM_PORT=$(free_port)
 tests/api/node_modules/.bin/prism proxy openapi.yaml "http://127.0.0.1:$DNA_PORT" -p "$PRISM_PORT" -h 127.0.0.1 > "$TMP/prism.log" 2>&1 &
 PRISM_PID=$!
-for i in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$DNA_PORT/healthz" >/dev/null 2>&1 && \
-  curl -s -o /dev/null "http://127.0.0.1:$PRISM_PORT/healthz" 2>/dev/null && break
-  sleep 0.2
-done
+# Up to 30 s each (ASan builds start slowly); a component that never answers, or
+# exits, fails the run with its log.
+wait_for() { # NAME PID LOG URL [CURL-OPTION...]
+  name=$1 pid=$2 log=$3 url=$4; shift 4
+  i=0
+  until curl -s -o /dev/null "$@" "$url" 2>/dev/null; do
+    i=$((i + 1))
+    if ! kill -0 "$pid" 2>/dev/null || [ $i -ge 150 ]; then
+      kill -0 "$pid" 2>/dev/null && why="no answer within 30 s" || why="it exited"
+      echo "$name never answered on $url ($why)"
+      echo "-- $name log (last 30 lines)"; tail -30 "$log"
+      echo "total: $passed passed, $((failed + 1)) failed"
+      exit 1
+    fi
+    sleep 0.2
+  done
+}
+wait_for server "$SERVER_PID" "$TMP/server.log" "http://127.0.0.1:$DNA_PORT/healthz" -f
+wait_for Prism "$PRISM_PID" "$TMP/prism.log" "http://127.0.0.1:$PRISM_PORT/healthz"
 export API_URL="http://127.0.0.1:$PRISM_PORT" DIRECT_URL="http://127.0.0.1:$DNA_PORT"
 export DNA_BIN="$ROOT/$BUILD/dna-api" TEST_TMP="$TMP" PG_SOCKET="$TMP/pg/run" PG_PORT=5499
 node --test --test-concurrency=1 --test-reporter=spec tests/api/ > "$TMP/api.out" 2>&1

@@ -8,17 +8,18 @@ import { assertProblem, call, createMember, DEMO, DEMO_PASSWORD, TOKENS, unique 
 const TOKEN_PATH = '/api/v1/auth/token';
 const CLIENT = { id: 'ombudsman', secret: 'dna-demo-ombudsman-secret' };
 
-/** A form-encoded token request. */
-function postForm(fields, headers = {}) {
+/** A form-encoded token request (opts: more call() options, e.g. badInput). */
+function postForm(fields, headers = {}, opts = {}) {
   return call('POST', TOKEN_PATH, {
     raw: new URLSearchParams(fields).toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    ...opts,
   });
 }
 
-/** A JSON token request. */
-function postJson(fields, headers = {}) {
-  return call('POST', TOKEN_PATH, { body: fields, headers });
+/** A JSON token request (opts: more call() options, e.g. badInput). */
+function postJson(fields, headers = {}, opts = {}) {
+  return call('POST', TOKEN_PATH, { body: fields, headers, ...opts });
 }
 
 /** The claims of a JWT, without checking anything. */
@@ -118,8 +119,8 @@ describe('password grant', () => {
   });
 
   test('missing username or password: 400 invalid_request', async () => {
-    assertOAuthError(await postForm({ grant_type: 'password', password: 'x-password-1' }), 400, 'invalid_request');
-    assertOAuthError(await postForm({ grant_type: 'password', username: DEMO.member.email }), 400, 'invalid_request');
+    assertOAuthError(await postForm({ grant_type: 'password', password: 'x-password-1' }, {}, { badInput: true }), 400, 'invalid_request');
+    assertOAuthError(await postForm({ grant_type: 'password', username: DEMO.member.email }, {}, { badInput: true }), 400, 'invalid_request');
   });
 
   test('an erased member can no longer log in', async () => {
@@ -178,14 +179,14 @@ describe('client_credentials grant', () => {
 
 describe('malformed token requests', () => {
   test('missing grant_type: 400 invalid_request', async () => {
-    assertOAuthError(await postForm({ username: DEMO.member.email, password: DEMO_PASSWORD }), 400, 'invalid_request');
-    assertOAuthError(await postJson({ username: DEMO.member.email, password: DEMO_PASSWORD }), 400, 'invalid_request');
+    assertOAuthError(await postForm({ username: DEMO.member.email, password: DEMO_PASSWORD }, {}, { badInput: true }), 400, 'invalid_request');
+    assertOAuthError(await postJson({ username: DEMO.member.email, password: DEMO_PASSWORD }, {}, { badInput: true }), 400, 'invalid_request');
   });
 
   test('unknown grant type: 400 unsupported_grant_type', async () => {
-    const r = await postForm({ grant_type: 'authorization_code', code: 'abc', redirect_uri: 'https://x.example/' });
+    const r = await postForm({ grant_type: 'authorization_code', code: 'abc', redirect_uri: 'https://x.example/' }, {}, { badInput: true });
     assertOAuthError(r, 400, 'unsupported_grant_type');
-    const r2 = await postJson({ grant_type: 'implicit' });
+    const r2 = await postJson({ grant_type: 'implicit' }, {}, { badInput: true });
     assertOAuthError(r2, 400, 'unsupported_grant_type');
   });
 
@@ -204,6 +205,7 @@ describe('malformed token requests', () => {
     const r = await call('POST', `${TOKEN_PATH}?${q}`, {
       raw: 'grant_type=password',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      badInput: true,
     });
     assertOAuthError(r, 400, 'invalid_request');
     // Also with a full body: the token endpoint takes nothing in the URL.
@@ -231,6 +233,7 @@ describe('malformed token requests', () => {
     const r = await call('POST', TOKEN_PATH, {
       raw: `grant_type=password&username=${DEMO.member.email}&password=${DEMO_PASSWORD}`,
       headers: { 'content-type': 'text/plain' },
+      badInput: true,
     });
     assertProblem(r, 415);
     const r2 = await call('POST', TOKEN_PATH, { direct: true });

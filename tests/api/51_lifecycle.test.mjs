@@ -29,7 +29,7 @@ for (const from of STATUSES) {
         assertProblem(r, 409);
         assert.deepEqual([...r.body.allowed].sort(), [...ARROWS[from]].sort(), `${from} -> ${to}`);
         assert.equal(r.body.current_status, from);
-        const now = await api('GET', `/api/v1/reports/${r0.id}`, { token: T.team });
+        const now = await api('GET', `/api/v1/reports/${r0.id}`, { token: T.team, expect: 200 });
         assert.equal(now.body.status, from, 'a refused transition changes nothing');
       }
     }
@@ -42,12 +42,14 @@ test('required fields: resolution, note, duplicate_of; fields of other targets a
   assertProblem(x, 422);
   assert.deepEqual(fieldsOf(x), ['note']);
   x = await transition(r.id, { to: 'rejected', note: '   ' });
+  assertProblem(x, 422);
   assert.deepEqual(fieldsOf(x), ['note']);
   x = await transition(r.id, { to: 'triaged', resolution: 'x' });
   assertProblem(x, 422);
   assert.deepEqual(fieldsOf(x), ['resolution']);
   await walk(r.id, [{ to: 'triaged' }]);
   x = await transition(r.id, { to: 'in_progress', priority: 'high' });
+  assertProblem(x, 422);
   assert.deepEqual(fieldsOf(x), ['priority']);
   await walk(r.id, [{ to: 'in_progress' }]);
   x = await transition(r.id, { to: 'resolved' });
@@ -60,7 +62,7 @@ test('required fields: resolution, note, duplicate_of; fields of other targets a
   assert.deepEqual(fieldsOf(x), ['duplicate_of']);
   // Malformed bodies.
   for (const body of [{}, { to: 'closed' }, { to: 'triaged', triage_week: '2026-W60' }, { to: 'triaged', priority: 'asap' }, { to: 'triaged', extra: 1 }, { to: 'duplicate', duplicate_of: 'x' }]) {
-    assertProblem(await transition(r.id, body), 422);
+    assertProblem(await transition(r.id, body, { badInput: true }), 422);
   }
   assertProblem(await transition(999999999, { to: 'triaged' }), 404);
 });
@@ -105,16 +107,16 @@ test('duplicates: two reports marked duplicates of each other at once: one wins'
     transition(b.id, { to: 'duplicate', duplicate_of: a.id }),
   ]);
   assert.deepEqual([x.status, y.status].sort(), [200, 422]);
-  assert.deepEqual(sql(`SELECT count(*) FROM reports WHERE id IN (${a.id}, ${b.id}) AND status = 'duplicate'`), [['1']]);
+  assert.deepEqual(await sql(`SELECT count(*) FROM reports WHERE id IN (${a.id}, ${b.id}) AND status = 'duplicate'`), [['1']]);
 });
 
 test('triage sets the week (default: the current one) and the priority (default: normal)', async () => {
-  const week = sql(`SELECT iso_week(now())`)[0][0];
+  const week = (await sql(`SELECT iso_week(now())`))[0][0];
   const a = await fileReport(T.member, { title: `Week ${RUN}` });
-  let x = await transition(a.id, { to: 'triaged' });
+  let x = await transition(a.id, { to: 'triaged' }, { expect: 200 });
   assert.deepEqual([x.body.triage_week, x.body.priority], [week, 'normal']);
   const b = await fileReport(T.member, { title: `Week gegeven ${RUN}` });
-  x = await transition(b.id, { to: 'triaged', triage_week: '2026-W05', priority: 'urgent', note: 'Spoed' });
+  x = await transition(b.id, { to: 'triaged', triage_week: '2026-W05', priority: 'urgent', note: 'Spoed' }, { expect: 200 });
   assert.deepEqual([x.body.triage_week, x.body.priority], ['2026-W05', 'urgent']);
   // Reopen: the resolution goes, a week and priority come again.
   await walk(b.id, [{ to: 'in_progress' }, { to: 'resolved', resolution: 'Gedaan.' }]);
@@ -129,7 +131,7 @@ test('triage sets the week (default: the current one) and the priority (default:
 test('history: one entry per transition (who, when, from, to, note), plus the filing; audit too', async () => {
   const r = await fileReport(T.member, { title: `Historie ${RUN}` });
   await walk(r.id, [{ to: 'triaged', note: 'Besproken' }, { to: 'in_progress' }, { to: 'resolved', resolution: 'Regel geschrapt.', note: 'Top' }]);
-  await api('POST', `/api/v1/reports/${r.id}/transitions`, { token: T.manager, body: { to: 'triaged', note: 'Toch niet opgelost' } });
+  await api('POST', `/api/v1/reports/${r.id}/transitions`, { token: T.manager, body: { to: 'triaged', note: 'Toch niet opgelost' }, expect: 200 });
   const h = await api('GET', `/api/v1/reports/${r.id}/history`, { token: T.member });
   assert.equal(h.status, 200, h.text);
   assert.deepEqual(
@@ -152,7 +154,7 @@ test('history: one entry per transition (who, when, from, to, note), plus the fi
   assert.ok(a.body.data.slice(1).every((e) => e.actor_id === null && e.actor_name === null && /^m-/.test(e.actor_pseudonym)));
   assertProblem(await api('GET', `/api/v1/reports/${r.id}/history`, { token: T.ombudsman }), 403);
   assertProblem(await api('GET', '/api/v1/reports/999999999/history', { token: T.member }), 404);
-  const audit = sql(`SELECT actor, changes->>'from', changes->>'to' FROM audit_log WHERE entity = 'report' AND entity_id = '${r.id}' AND action = 'transition' ORDER BY id`);
+  const audit = await sql(`SELECT actor, changes->>'from', changes->>'to' FROM audit_log WHERE entity = 'report' AND entity_id = '${r.id}' AND action = 'transition' ORDER BY id`);
   assert.deepEqual(audit, [
     ['member:3', 'new', 'triaged'],
     ['member:3', 'triaged', 'in_progress'],
@@ -174,7 +176,7 @@ test('If-Match: a stale ETag is 412 and changes nothing; the current one passes'
 test('who may: the deregulation team and program managers; nobody else', async () => {
   const r = await fileReport(T.member, { title: `Rechten ${RUN}` });
   for (const tok of [T.member, T.organizer, T.analyst, T.ombudsman, T.other]) assertProblem(await transition(r.id, { to: 'triaged' }, { token: tok }), 403);
-  assertProblem(await api('POST', `/api/v1/reports/${r.id}/transitions`, { body: { to: 'triaged' } }), 401);
+  assertProblem(await api('POST', `/api/v1/reports/${r.id}/transitions`, { body: { to: 'triaged' }, badInput: true }), 401);
   assert.equal((await transition(r.id, { to: 'triaged' }, { token: T.manager })).status, 200);
   assert.equal((await transition(r.id, { to: 'in_progress' }, { token: T.team })).status, 200);
 });
@@ -183,5 +185,5 @@ test('two transitions racing on one report: exactly one happens', async () => {
   const r = await fileReport(T.member, { title: `Race ${RUN}` });
   const answers = await Promise.all(Array.from({ length: 8 }, () => transition(r.id, { to: 'triaged' })));
   assert.deepEqual(answers.map((x) => x.status).sort(), [200, 409, 409, 409, 409, 409, 409, 409]);
-  assert.deepEqual(sql(`SELECT count(*) FROM report_history WHERE report_id = ${r.id} AND to_status = 'triaged'`), [['1']]);
+  assert.deepEqual(await sql(`SELECT count(*) FROM report_history WHERE report_id = ${r.id} AND to_status = 'triaged'`), [['1']]);
 });

@@ -20,16 +20,16 @@ test('triage: escalated, overdue and new, each in agenda order', async () => {
   const popular = await fileReport(T.member, { title: `Populair ${RUN}` });
   const fresh = await fileReport(T.member, { title: `Vers ${RUN}` });
   const older = await fileReport(T.member, { title: `Ouder vers ${RUN}` });
-  sql(`UPDATE reports SET created_at = now() - interval '20 days' WHERE id = ${escalated.id}`);
-  sql(`UPDATE reports SET created_at = now() - interval '10 days' WHERE id = ${overdue.id}`);
-  sql(`UPDATE reports SET created_at = now() - interval '2 days' WHERE id = ${older.id}`);
-  for (const m of [10, 11, 12]) await api('PUT', `/api/v1/reports/${popular.id}/support`, { token: token(m, ['member']) });
-  await api('PUT', `/api/v1/reports/${overdue.id}/support`, { token: token(10, ['member']) });
+  await sql(`UPDATE reports SET created_at = now() - interval '20 days' WHERE id = ${escalated.id}`);
+  await sql(`UPDATE reports SET created_at = now() - interval '10 days' WHERE id = ${overdue.id}`);
+  await sql(`UPDATE reports SET created_at = now() - interval '2 days' WHERE id = ${older.id}`);
+  for (const m of [10, 11, 12]) await api('PUT', `/api/v1/reports/${popular.id}/support`, { token: token(m, ['member']), expect: 200 });
+  await api('PUT', `/api/v1/reports/${overdue.id}/support`, { token: token(10, ['member']), expect: 200 });
   const mine = [escalated.id, overdue.id, popular.id, fresh.id, older.id];
   made.mine = mine;
   const r = await api('GET', '/api/v1/triage', { token: T.team });
   assert.equal(r.status, 200, r.text);
-  assert.equal(r.body.week, sql(`SELECT iso_week(now())`)[0][0]);
+  assert.equal(r.body.week, (await sql(`SELECT iso_week(now())`))[0][0]);
   assert.match(r.body.starts_on, /^\d{4}-\d\d-\d\d$/);
   assert.match(r.body.ends_on, /^\d{4}-\d\d-\d\d$/);
   assert.deepEqual(idsIn(r.body.escalated, mine), [escalated.id]);
@@ -89,7 +89,7 @@ test('triage: roles and the analysts view', async () => {
   assert.ok([...team.body.new].some((x) => x.reporter_id === 1), 'the team sees reporters');
   for (const tok of [T.member, T.organizer, T.ombudsman]) assertProblem(await api('GET', '/api/v1/triage', { token: tok }), 403);
   for (const q of ['week=2026-48', 'week=2026-W54', 'week=2025-W53', 'week=x', 'day=1', 'week=2026-W01&week=2026-W02'])
-    assertProblem(await api('GET', `/api/v1/triage?${q}`, { token: T.team }), 400);
+    assertProblem(await api('GET', `/api/v1/triage?${q}`, { badInput: true, token: T.team }), 400);
   assert.equal((await api('GET', '/api/v1/triage?week=2026-W53', { token: T.team })).status, 200);
 });
 
@@ -117,9 +117,9 @@ test('rules: create (team, program managers), with Location and ETag', async () 
   });
   assert.equal(p.status, 201, p.text);
   made.rule2 = p.body;
-  const law = await api('POST', '/api/v1/rules', { token: T.team, body: { title: `Participatiewet ${RUN}`, source_type: 'law', department: dept } });
+  const law = await api('POST', '/api/v1/rules', { token: T.team, body: { title: `Participatiewet ${RUN}`, source_type: 'law', department: dept }, expect: 201 });
   made.rule3 = law.body;
-  assert.deepEqual(sql(`SELECT actor FROM audit_log WHERE entity = 'rule' AND entity_id = '${r.body.id}'`), [['member:3']]);
+  assert.deepEqual(await sql(`SELECT actor FROM audit_log WHERE entity = 'rule' AND entity_id = '${r.body.id}'`), [['member:3']]);
 });
 
 test('rules: validation and rights', async () => {
@@ -133,7 +133,7 @@ test('rules: validation and rights', async () => {
     [{ title: 'x', source_type: 'law', owner: 'x' }, ['owner']],
   ];
   for (const [body, fields] of bad) {
-    const r = await api('POST', '/api/v1/rules', { token: T.team, body });
+    const r = await api('POST', '/api/v1/rules', { badInput: true, token: T.team, body });
     assertProblem(r, 422);
     assert.deepEqual(fieldsOf(r), fields, JSON.stringify(body));
   }
@@ -159,7 +159,7 @@ test('rules: PATCH with If-Match; an outcome other than open needs its reasons',
   r = await api('PATCH', path, { token: T.manager, body: { outcome: 'open', outcome_note: null, reference: null } });
   assert.equal(r.status, 200, r.text);
   assert.deepEqual([r.body.outcome, r.body.outcome_note, r.body.reference], ['open', null, null]);
-  assertProblem(await api('PATCH', path, { token: T.team, body: { title: null } }), 422);
+  assertProblem(await api('PATCH', path, { badInput: true, token: T.team, body: { title: null } }), 422);
   assertProblem(await api('PATCH', '/api/v1/rules/999999999', { token: T.team, body: { title: 'x' } }), 404);
 });
 
@@ -167,8 +167,8 @@ test('rules: a rule shows its linked reports with their statuses; the list sorts
   const a = await fileReport(T.member, { title: `Regelmelding A ${RUN}` });
   const b = await fileReport(T.member, { title: `Regelmelding B ${RUN}` });
   const c = await fileReport(T.member, { title: `Regelmelding C ${RUN}` });
-  for (const x of [a, b]) await api('PATCH', `/api/v1/reports/${x.id}`, { token: T.team, body: { rule_id: made.rule2.id } });
-  await api('PATCH', `/api/v1/reports/${c.id}`, { token: T.team, body: { rule_id: made.rule.id } });
+  for (const x of [a, b]) await api('PATCH', `/api/v1/reports/${x.id}`, { token: T.team, body: { rule_id: made.rule2.id }, expect: 200 });
+  await api('PATCH', `/api/v1/reports/${c.id}`, { token: T.team, body: { rule_id: made.rule.id }, expect: 200 });
   await walk(b.id, [{ to: 'rejected', note: 'Wettelijk.' }]);
   const g = await api('GET', `/api/v1/rules/${made.rule2.id}`, { token: T.analyst });
   assert.equal(g.status, 200);
@@ -192,10 +192,10 @@ test('rules: a rule shows its linked reports with their statuses; the list sorts
   assert.deepEqual(await list(`q=handtekening`), [made.rule.id]);
   assert.deepEqual(await list(`q=${encodeURIComponent('100%_')}`), []);
   // Pages of one, in report-count order.
-  const first = await api('GET', `/api/v1/rules?department=${made.dept}&limit=1`, { token: T.member });
+  const first = await api('GET', `/api/v1/rules?department=${made.dept}&limit=1`, { token: T.member, expect: 200 });
   const second = await api('GET', `/api/v1/rules?department=${made.dept}&limit=1&cursor=${first.body.next_cursor}`, { token: T.member });
   assert.deepEqual([first.body.data[0].id, second.body.data[0].id], [made.rule2.id, made.rule.id]);
-  for (const q of ['outcome=x', 'source_type=x', 'sort=-title2', 'foo=1']) assertProblem(await api('GET', `/api/v1/rules?${q}`, { token: T.member }), 400);
+  for (const q of ['outcome=x', 'source_type=x', 'sort=-title2', 'foo=1']) assertProblem(await api('GET', `/api/v1/rules?${q}`, { badInput: true, token: T.member }), 400);
   const csv = await api('GET', `/api/v1/rules?department=${made.dept}&format=csv`, { token: T.manager });
   assert.equal(csv.status, 200);
   assert.equal(csv.text.trim().split('\r\n').length, 4);

@@ -1,46 +1,45 @@
 // Operations: migrations guarded by checksums, readiness, metrics, the CLI.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { BIN, call, sql, TOKENS } from './lib.mjs';
+import { BIN, call, run as runFile, sql, token, TOKENS } from './lib.mjs';
 
-const run = (...args) => spawnSync(BIN, args, { env: process.env, encoding: 'utf8' });
+const run = (...args) => runFile(BIN, args);
 
-test('migrate: a second run applies nothing and succeeds', () => {
-  const r = run('migrate');
+test('migrate: a second run applies nothing and succeeds', async () => {
+  const r = await run('migrate');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /0 migration\(s\) applied/);
 });
 
-test('migrate: an applied migration whose file changed is refused', () => {
-  const [[saved]] = sql("SELECT checksum FROM schema_migrations WHERE name = '0001_foundation.sql'");
+test('migrate: an applied migration whose file changed is refused', async () => {
+  const [[saved]] = await sql("SELECT checksum FROM schema_migrations WHERE name = '0001_foundation.sql'");
   try {
-    sql("UPDATE schema_migrations SET checksum = 'tampered' WHERE name = '0001_foundation.sql'");
-    const r = run('migrate');
+    await sql("UPDATE schema_migrations SET checksum = 'tampered' WHERE name = '0001_foundation.sql'");
+    const r = await run('migrate');
     assert.equal(r.status, 1);
     assert.match(r.stderr, /0001_foundation\.sql was changed after it was applied/);
   } finally {
-    sql(`UPDATE schema_migrations SET checksum = '${saved}' WHERE name = '0001_foundation.sql'`);
+    await sql(`UPDATE schema_migrations SET checksum = '${saved}' WHERE name = '0001_foundation.sql'`);
   }
 });
 
 test('readyz answers 503 while a migration is pending, 200 again after', async () => {
-  const [[name, checksum]] = sql("SELECT name, checksum FROM schema_migrations ORDER BY name DESC LIMIT 1");
+  const [[name, checksum]] = await sql("SELECT name, checksum FROM schema_migrations ORDER BY name DESC LIMIT 1");
   try {
-    sql(`DELETE FROM schema_migrations WHERE name = '${name}'`);
+    await sql(`DELETE FROM schema_migrations WHERE name = '${name}'`);
     const r = await call('GET', '/readyz');
     assert.equal(r.status, 503);
     assert.equal(r.body.migrations, 'pending');
     assert.ok(r.headers.get('retry-after'));
   } finally {
-    sql(`INSERT INTO schema_migrations (name, checksum) VALUES ('${name}', '${checksum}')`);
+    await sql(`INSERT INTO schema_migrations (name, checksum) VALUES ('${name}', '${checksum}')`);
   }
   const again = await call('GET', '/readyz');
   assert.equal(again.status, 200);
 });
 
 test('metrics count requests by route and status and show the pool', async () => {
-  await call('GET', '/api/v1/members/me', { token: TOKENS.member() });
+  await call('GET', '/api/v1/members/me', { token: TOKENS.member(), expect: 200 });
   const r = await call('GET', '/metrics');
   assert.equal(r.status, 200);
   assert.match(r.headers.get('content-type'), /text\/plain/);
@@ -50,23 +49,42 @@ test('metrics count requests by route and status and show the pool', async () =>
   assert.match(r.text, /dna_db_pool_waiting \d+/);
 });
 
-test('CLI: bad options and bad variables exit 2 with a message', () => {
-  let r = run('token', '--sub', '1', '--roles', 'wizard');
+test('CLI: bad options and bad variables exit 2 with a message', async () => {
+  let r = await run('token', '--sub', '1', '--roles', 'wizard');
   assert.equal(r.status, 2);
   assert.match(r.stderr, /roles/);
-  r = run('frobnicate');
+  r = await run('frobnicate');
   assert.equal(r.status, 2);
-  r = spawnSync(BIN, ['migrate'], { env: { ...process.env, DNA_PORT: 'eighty' }, encoding: 'utf8' });
+  r = await runFile(BIN, ['migrate'], { ...process.env, DNA_PORT: 'eighty' });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /DNA_PORT/);
-  r = spawnSync(BIN, ['migrate'], { env: { ...process.env, DNA_JWT_SECRET: 'short' }, encoding: 'utf8' });
+  r = await runFile(BIN, ['migrate'], { ...process.env, DNA_JWT_SECRET: 'short' });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /32 bytes/);
 });
 
+test('CLI: dna-api token mints what the suite mints in-process, and the server accepts it', async () => {
+  // The suite signs its tokens itself (lib.mjs token()); this pins that to the CLI, byte for byte.
+  const r = await run('token', '--sub', '4', '--roles', 'program_manager,member,member', '--ttl', '900');
+  assert.equal(r.status, 0, r.stderr);
+  const cli = r.stdout.trim();
+  const claims = JSON.parse(Buffer.from(cli.split('.')[1], 'base64url').toString());
+  assert.equal(claims.exp - claims.iat, 900);
+  assert.equal(cli, token(4, ['program_manager', 'member', 'member'], 900, claims.iat));
+  const me = await call('GET', '/api/v1/auth/me', { token: cli });
+  assert.equal(me.status, 200);
+  assert.equal(me.body.sub, '4');
+  assert.deepEqual(me.body.roles, ['member', 'program_manager']);
+  // Roles are written in the CLI's order, not the caller's, and are not implied.
+  const one = await run('token', '--sub', 'ombudsman', '--roles', 'ombudsman,analyst', '--ttl', '60');
+  assert.equal(one.status, 0, one.stderr);
+  const iat = JSON.parse(Buffer.from(one.stdout.split('.')[1], 'base64url').toString()).iat;
+  assert.equal(one.stdout.trim(), token('ombudsman', ['ombudsman', 'analyst'], 60, iat));
+});
+
 test('CLI: client add prints a secret once that works with client_credentials', async () => {
   const id = `sys-${Date.now()}`;
-  const r = run('client', 'add', '--id', id, '--roles', 'ombudsman');
+  const r = await run('client', 'add', '--id', id, '--roles', 'ombudsman');
   assert.equal(r.status, 0, r.stderr);
   const secret = /client_secret=(\S+)/.exec(r.stdout)[1];
   const tok = await call('POST', '/api/v1/auth/token', {
@@ -78,9 +96,9 @@ test('CLI: client add prints a secret once that works with client_credentials', 
   assert.equal(me.body.sub, id);
   assert.deepEqual(me.body.roles, ['ombudsman']);
   assert.equal(me.body.member, null);
-  const [[hash]] = sql(`SELECT secret_hash FROM api_clients WHERE id = '${id}'`);
+  const [[hash]] = await sql(`SELECT secret_hash FROM api_clients WHERE id = '${id}'`);
   assert.match(hash, /^\$argon2id\$/);
-  assert.equal(run('client', 'add', '--id', id, '--roles', 'ombudsman').status, 2); // exists
+  assert.equal((await run('client', 'add', '--id', id, '--roles', 'ombudsman')).status, 2); // exists
 });
 
 test('a client that disconnects mid-export leaves no database connection behind', async () => {

@@ -2,11 +2,14 @@
 // crash; when it returns, the service recovers by itself within 2 s, and no
 // acknowledged write is lost. Runs last: it restarts the test database.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
-import { call, TOKENS } from './lib.mjs';
+import { call, run, TOKENS } from './lib.mjs';
 
-const pg = (...args) => execFileSync('./scripts/pg.sh', args, { env: process.env, stdio: 'pipe' });
+// Asynchronous: a blocked event loop reuses keep-alive sockets Prism closed meanwhile.
+const pg = async (...args) => {
+  const r = await run('./scripts/pg.sh', args);
+  assert.equal(r.status, 0, `pg.sh ${args[0]}: ${r.stderr}`);
+};
 const dir = `${process.env.TEST_TMP}/pg`;
 
 test('database down: 503 problems; back up: recovery within 2 s, writes kept', async () => {
@@ -18,7 +21,7 @@ test('database down: 503 problems; back up: recovery within 2 s, writes kept', a
   });
   assert.equal(created.status, 201);
 
-  pg('stop', dir);
+  await pg('stop', dir);
   try {
     const ready = await call('GET', '/readyz');
     assert.equal(ready.status, 503);
@@ -58,7 +61,7 @@ test('database down: 503 problems; back up: recovery within 2 s, writes kept', a
     const health = await call('GET', '/healthz');
     assert.equal(health.status, 200, 'liveness does not depend on the database');
   } finally {
-    pg('start', dir, process.env.PG_PORT);
+    await pg('start', dir, process.env.PG_PORT);
   }
   const back = Date.now();
   let ok = false;

@@ -1,26 +1,38 @@
 // Shared helpers for the API tests. Requests go through the Prism proxy
 // (API_URL), which checks every response against openapi.yaml and reports
 // breaches in the `sl-violations` header; `call` fails the test on any
-// response-side violation. DIRECT_URL reaches the server without Prism, for
-// requests Prism cannot forward (raw bytes, huge bodies).
+// violation of the request or of the response (see assertNoViolation).
+// DIRECT_URL reaches the server without Prism, for requests Prism cannot
+// forward (raw bytes, huge bodies).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHmac, createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
+import { promisify } from 'node:util';
 
 export const API = process.env.API_URL;
 export const DIRECT = process.env.DIRECT_URL;
 export const BIN = process.env.DNA_BIN;
 export const SECRET = process.env.DNA_JWT_SECRET;
 
-/** Mints an HS256 token with the server's own CLI (`dna-api token`). */
-export function token(sub, roles, ttl = 600) {
-  return execFileSync(BIN, ['token', '--sub', String(sub), '--roles', roles.join(','), '--ttl', String(ttl)], {
-    env: process.env,
-  })
-    .toString()
-    .trim();
+/** Role names in the order `dna-api token` writes them (src/principal.c ROLES, by bit). */
+export const ROLE_NAMES = ['member', 'organizer', 'deregulation_team', 'program_manager', 'analyst', 'ombudsman'];
+
+/**
+ * Mints, in this process, the HS256 token `dna-api token --sub SUB --roles ROLES --ttl TTL`
+ * prints (src/auth.c auth_issue): the same header, claims, key order and role order, so the
+ * same bytes for the same `iat` (a test in 60_ops checks that against the CLI). Minting with
+ * the CLI blocked the event loop for seconds per token while Prism closed idle keep-alive
+ * sockets, and the next requests went out on dead sockets ("other side closed").
+ */
+export function token(sub, roles, ttl = 600, iat = now()) {
+  const unknown = roles.filter((r) => !ROLE_NAMES.includes(r));
+  if (unknown.length || !roles.length) throw new Error(`token: unknown or no roles: ${roles}`);
+  const iss = process.env.DNA_JWT_ISSUER || 'dna-api';
+  const aud = process.env.DNA_JWT_AUDIENCE || 'dna-api';
+  const listed = ROLE_NAMES.filter((r) => roles.includes(r));
+  return signHS256({ alg: 'HS256', typ: 'JWT' }, { aud, exp: iat + ttl, iat, iss, roles: listed, sub: String(sub) });
 }
 
 const b64url = (x) => Buffer.from(typeof x === 'string' ? x : JSON.stringify(x)).toString('base64url');
@@ -48,7 +60,10 @@ export function claims(sub, roles, extra = {}) {
 
 /**
  * Sends a request through Prism. opts: token, body (object -> JSON), raw (string body),
- * headers, direct (skip Prism). Returns {status, headers, body (parsed JSON or text), text}.
+ * headers, direct (skip Prism), badInput (the request breaks openapi.yaml on purpose),
+ * expect (the status a setup step needs: anything else fails the test right there, so a
+ * broken setup cannot make the real assertion pass for the wrong reason).
+ * Returns {status, headers, body (parsed JSON or text), text}.
  * Prism parses and re-serialises JSON request bodies (duplicate keys collapse, huge
  * numbers round, malformed JSON is answered by Prism itself) and re-encodes malformed
  * percent-escapes in the query, so such probes must be sent with direct: true.
@@ -76,16 +91,22 @@ export async function call(method, path, opts = {}) {
     }
   }
   const out = { status: res.status, headers: res.headers, body: parsed, text };
-  if (!opts.direct) assertNoResponseViolation(out, `${method} ${path}`);
+  if (opts.expect !== undefined)
+    assert.equal(out.status, opts.expect, `${method} ${path}: expected ${opts.expect}, got ${out.status}: ${text.slice(0, 300)}`);
+  if (!opts.direct) assertNoViolation(out, `${method} ${path}`, opts.badInput);
   return out;
 }
 
-/** Fails when Prism found the response breaking openapi.yaml. */
-export function assertNoResponseViolation(res, what) {
+/**
+ * Fails when Prism found the request or the response breaking openapi.yaml: a request the
+ * spec refuses means the spec and its clients drifted apart. A test that sends invalid
+ * input through Prism on purpose says so with badInput: true; its response is still checked.
+ */
+export function assertNoViolation(res, what, badInput = false) {
   const v = res.headers.get('sl-violations');
   if (!v) return;
-  const list = JSON.parse(v).filter((x) => (x.location || [])[0] === 'response');
-  assert.deepEqual(list, [], `${what}: the response breaks openapi.yaml: ${JSON.stringify(list)}`);
+  const list = JSON.parse(v).filter((x) => !(badInput && (x.location || [])[0] === 'request'));
+  assert.deepEqual(list, [], `${what}: breaks openapi.yaml: ${JSON.stringify(list)}`);
 }
 
 /** Asserts a problem+json answer with the given status. */
@@ -96,17 +117,34 @@ export function assertProblem(res, status) {
   assert.ok(res.body.title && res.body.type && res.body.detail, 'problem has type, title, detail');
 }
 
-/** Runs SQL in the test database with psql and returns the rows as arrays of text. */
-export function sql(query) {
-  const out = execFileSync(
+const execFileAsync = promisify(execFile);
+
+/**
+ * Runs SQL in the test database with psql and resolves the rows as arrays of text.
+ * Asynchronous on purpose: a synchronous child process stalls the event loop, and
+ * keep-alive sockets that Prism closes meanwhile are then reused dead.
+ */
+export async function sql(query) {
+  const { stdout } = await execFileAsync(
     'psql',
     ['-h', process.env.PG_SOCKET, '-p', process.env.PG_PORT, '-U', 'postgres', '-d', 'dna', '-tAF', '\t', '-c', query],
     { env: process.env }
-  ).toString();
-  return out
+  );
+  return stdout
     .split('\n')
     .filter((l) => l.length > 0)
     .map((l) => l.split('\t'));
+}
+
+/** Runs a program without blocking the event loop; resolves {status, stdout, stderr}. */
+export async function run(file, args, env = process.env) {
+  try {
+    const { stdout, stderr } = await execFileAsync(file, args, { env, encoding: 'utf8' });
+    return { status: 0, stdout, stderr };
+  } catch (e) {
+    if (typeof e.code !== 'number') throw e;
+    return { status: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
 }
 
 /** The demo logins made by `dna-api seed` (ids 1-5 in a fresh database). */
