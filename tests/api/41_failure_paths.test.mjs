@@ -84,10 +84,11 @@ test('departments carry their version as ETag, on GET as on create', async () =>
   assert.equal(made.status, 201);
   assert.equal(made.headers.get('location'), `/api/v1/departments/${code}`);
   assert.equal(made.headers.get('etag'), '"1"');
-  sql(`UPDATE departments SET name = 'Etag Dienst 2' WHERE code = '${code}'`);
+  await sql(`UPDATE departments SET name = 'Etag Dienst 2' WHERE code = '${code}'`);
   const got = await call('GET', `/api/v1/departments/${code}`, { token: manager() });
   assert.equal(got.status, 200);
-  assert.equal(got.headers.get('etag'), `"${sql(`SELECT version FROM departments WHERE code = '${code}'`)[0][0]}"`);
+  const [[version]] = await sql(`SELECT version FROM departments WHERE code = '${code}'`);
+  assert.equal(got.headers.get('etag'), `"${version}"`);
   assert.equal(got.headers.get('etag'), '"2"');
   const dup = await call('POST', '/api/v1/departments', { token: manager(), body: { code, name: 'Nog een' } });
   assertProblem(dup, 409);
