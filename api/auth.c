@@ -4,7 +4,6 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <netinet/in.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,29 +14,16 @@
 #include "auth.h"
 #include "config.h"
 #include "handlers.h"
+#include "logins.h"
 #include "members.h"
-#include "ratelimit.h"
 #include "request.h"
 #include "respond.h"
 
-#define FAILS_PER_ACCOUNT 10
-#define FAILS_PER_ADDRESS 100
-#define FAIL_WINDOW_S (15 * 60)
-
 static const dna_config *config;
-static ratelimit *account_fails, *address_fails;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-static void init_limits(void)
-{
-    account_fails = ratelimit_new(FAILS_PER_ACCOUNT, FAIL_WINDOW_S);
-    address_fails = ratelimit_new(FAILS_PER_ADDRESS, FAIL_WINDOW_S);
-}
 
 void api_auth_init(const dna_config *cfg)
 {
     config = cfg;
-    pthread_once(&once, init_limits);
 }
 
 /* An OAuth error answer: problem+json that also carries RFC 6749's `error`. */
@@ -123,37 +109,25 @@ static void issue(req_ctx *ctx, const char *sub, unsigned roles)
     free(token);
 }
 
-/* Serialises the check-and-count of an attempt (see limited). */
-static pthread_mutex_t attempt_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* Answers 429 when the account or the address is over its limit. Otherwise the
- * attempt is counted against the account at once, before the slow password
- * check, so that parallel guesses cannot all pass this check before the first
- * failure is counted; a successful login resets the account's count. */
-static int limited(req_ctx *ctx, const char *account_key, const char *address_key)
+/* Answers 429 (or 503) unless the attempt is within the login limits
+ * (src/logins.h); the attempt is then counted, before the slow password
+ * check, so that parallel guesses cannot all pass before one is counted. */
+static int limited(req_ctx *ctx, const char *account, const char *address)
 {
-    long now = (long)time(NULL);
     int retry = 0;
-    pthread_mutex_lock(&attempt_lock);
-    int ok = ratelimit_allowed(account_fails, account_key, now, &retry) &&
-             ratelimit_allowed(address_fails, address_key, now, &retry);
-    if (ok)
-        ratelimit_hit(account_fails, account_key, now);
-    pthread_mutex_unlock(&attempt_lock);
-    if (ok)
+    dna_status st = logins_attempt(account, address, &retry);
+    if (st == DNA_OK)
         return 0;
+    if (st != DNA_TOO_MANY) {
+        req_fail(ctx, st, NULL);
+        return 1;
+    }
     char ra[16];
     snprintf(ra, sizeof ra, "%d", retry > 0 ? retry : 1);
     respond_header(ctx->resp, "Retry-After", ra);
     respond_problem(ctx->resp, 429, "too many failed logins; wait before trying again", NULL,
                     json_pack("{s:s}", "error", "slow_down"));
     return 1;
-}
-
-/* A failed attempt: the account's was counted by limited(); now the address's. */
-static void failed(const char *address_key)
-{
-    ratelimit_hit(address_fails, address_key, (long)time(NULL));
 }
 
 static void password_grant(req_ctx *ctx, const token_request *t, const char *address)
@@ -177,7 +151,6 @@ static void password_grant(req_ctx *ctx, const token_request *t, const char *add
     unsigned roles = 0;
     dna_status st = accounts_password_login(email, password, &member_id, &roles);
     if (st == DNA_UNAUTHORIZED) {
-        failed(address);
         oauth_error(ctx, 400, "invalid_grant", "wrong email or password");
         return;
     }
@@ -185,7 +158,7 @@ static void password_grant(req_ctx *ctx, const token_request *t, const char *add
         req_fail(ctx, st, NULL);
         return;
     }
-    ratelimit_reset(account_fails, account);
+    logins_succeeded(account, address);
     char sub[24];
     snprintf(sub, sizeof sub, "%lld", (long long)member_id);
     issue(ctx, sub, roles);
@@ -211,7 +184,6 @@ static void client_grant(req_ctx *ctx, const token_request *t, const char *addre
     unsigned roles = 0;
     dna_status st = accounts_client_login(id, secret, &roles);
     if (st == DNA_UNAUTHORIZED) {
-        failed(address);
         oauth_error(ctx, 401, "invalid_client", "unknown client or wrong secret");
         return;
     }
@@ -219,7 +191,7 @@ static void client_grant(req_ctx *ctx, const token_request *t, const char *addre
         req_fail(ctx, st, NULL);
         return;
     }
-    ratelimit_reset(account_fails, account);
+    logins_succeeded(account, address);
     issue(ctx, id, roles);
 }
 
@@ -236,15 +208,14 @@ void api_auth_token(req_ctx *ctx)
         return;
     char address[64];
     client_address(ctx, address);
-    char address_key[80];
-    snprintf(address_key, sizeof address_key, "a:%s", address);
+
     const char *grant = field(&t, "grant_type");
     if (grant == NULL)
         oauth_error(ctx, 400, "invalid_request", "grant_type is required");
     else if (strcmp(grant, "password") == 0)
-        password_grant(ctx, &t, address_key);
+        password_grant(ctx, &t, address);
     else if (strcmp(grant, "client_credentials") == 0)
-        client_grant(ctx, &t, address_key);
+        client_grant(ctx, &t, address);
     else
         oauth_error(ctx, 400, "unsupported_grant_type", "grant_type must be password or client_credentials");
     params_free(&t.form);

@@ -38,8 +38,13 @@ void api_members_list(req_ctx *ctx)
 void api_members_get(req_ctx *ctx)
 {
     req_one r;
-    if (req_begin(ctx, &r, REQ_ID, "member", NULL) == 0)
-        req_end(ctx, &r, members_get(&ctx->who, r.id, &r.doc, &r.err), MEMBERS);
+    if (req_begin(ctx, &r, REQ_ID, "member", NULL) != 0)
+        return;
+    dna_status st = authz_may_use_member_ids(&ctx->who)
+                        ? members_get(&ctx->who, r.id, &r.doc, &r.err)
+                        : dna_err_set(&r.err, DNA_FORBIDDEN,
+                                      "analysts read members through the directory, by pseudonym, not by id");
+    req_end(ctx, &r, st, MEMBERS);
 }
 
 void api_members_me(req_ctx *ctx)

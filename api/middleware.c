@@ -15,13 +15,14 @@
 
 #include "auth.h"
 #include "authz.h"
+#include "connections.h"
 #include "handlers.h"
 #include "log.h"
-#include "members.h"
 #include "metrics.h"
 #include "ratelimit.h"
 #include "request.h"
 #include "respond.h"
+#include "revocation.h"
 #include "routes.h"
 #include "tokencache.h"
 
@@ -111,6 +112,18 @@ static int stage_cors(req_ctx *ctx)
         return 0;
     }
     return 1;
+}
+
+/* During shutdown every request is told to go elsewhere and close. */
+static int stage_draining(req_ctx *ctx)
+{
+    if (!connections_draining())
+        return 1;
+    respond_header(ctx->resp, "Connection", "close");
+    respond_header(ctx->resp, "Retry-After", "1");
+    respond_problem(ctx->resp, 503, "the server is shutting down; try again (another instance answers)", NULL,
+                    NULL);
+    return 0;
 }
 
 static int stage_limits(req_ctx *ctx)
@@ -256,31 +269,41 @@ static int stage_authenticate(req_ctx *ctx)
     principal *p = &ctx->who;
     snprintf(p->sub, sizeof p->sub, "%s", claims.sub);
     p->roles = claims.roles;
-    p->pseudonymise = authz_sees_pseudonyms(p);
+    dna_status st = DNA_OK;
     if (claims.from_idp) {
-        dna_status st = members_resolve_idp(claims.member_ref, config->idp_member_claim, &p->member_id);
-        if (st == DNA_UNAVAILABLE) {
-            req_fail(ctx, st, NULL);
-            return 0;
-        }
+        st = revocation_resolve(claims.member_ref, config->idp_member_claim, now, &p->member_id);
     } else if (claims.sub[0] >= '1' && claims.sub[0] <= '9') {
         char *end = NULL;
         long long id = strtoll(claims.sub, &end, 10);
         if (end && *end == '\0' && id > 0)
             p->member_id = id;
     }
+    /* A member's token keeps only what the member still may (erased,
+     * deactivated: refused; demoted: fewer roles). */
+    if (st == DNA_OK && p->member_id > 0)
+        st = revocation_check(p->member_id, claims.roles, now, &p->roles);
+    if (st == DNA_UNAUTHORIZED) {
+        unauthorized(ctx, "the member of this token is no longer active", 1);
+        return 0;
+    }
+    if (st != DNA_OK) {
+        req_fail(ctx, st, NULL);
+        return 0;
+    }
+    if (p->roles == 0) {
+        respond_problem(ctx->resp, 403, "the member no longer holds any role of this token", NULL, NULL);
+        return 0;
+    }
+    p->pseudonymise = authz_sees_pseudonyms(p);
     ctx->authenticated = 1;
 
-    if (client_limits != NULL) {
-        int retry = 1;
-        if (!ratelimit_allowed(client_limits, p->sub, (long)now, &retry)) {
-            char ra[16];
-            snprintf(ra, sizeof ra, "%d", retry > 0 ? retry : 1);
-            respond_header(ctx->resp, "Retry-After", ra);
-            respond_problem(ctx->resp, 429, "too many requests from this client; slow down", NULL, NULL);
-            return 0;
-        }
-        ratelimit_hit(client_limits, p->sub, (long)now);
+    int retry = 1;
+    if (client_limits != NULL && !ratelimit_take(client_limits, p->sub, (long)now, &retry)) {
+        char ra[16];
+        snprintf(ra, sizeof ra, "%d", retry > 0 ? retry : 1);
+        respond_header(ctx->resp, "Retry-After", ra);
+        respond_problem(ctx->resp, 429, "too many requests from this client; slow down", NULL, NULL);
+        return 0;
     }
     return 1;
 }
@@ -306,9 +329,11 @@ int middleware_dispatch(const struct _u_request *req, struct _u_response *resp, 
     char *segments[MAX_SEGMENTS];
     int nseg = 0;
 
+    connections_dispatched(req);
     stage_request_id(&ctx);
-    if (stage_limits(&ctx) && stage_cors(&ctx) && stage_route(&ctx, segments, &nseg) && stage_query(&ctx) &&
-        stage_authenticate(&ctx) && stage_authorize(&ctx)) {
+    if (stage_draining(&ctx) && stage_limits(&ctx) && stage_cors(&ctx) &&
+        stage_route(&ctx, segments, &nseg) && stage_query(&ctx) && stage_authenticate(&ctx) &&
+        stage_authorize(&ctx)) {
         if (strncmp(ctx.route->pattern, "/api/", 5) == 0)
             respond_header(resp, "Cache-Control", "no-store");
         ctx.route->handler(&ctx);

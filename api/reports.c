@@ -26,6 +26,17 @@ static int require_writer(req_ctx *ctx)
 
 void api_reports_list(req_ctx *ctx)
 {
+    int bad = 0;
+    dna_err e;
+    dna_err_init(&e);
+    if (!authz_may_use_member_ids(&ctx->who) && params_get(&ctx->query, "assignee_id", &bad, &e) != NULL) {
+        dna_err_clear(&e);
+        dna_err_set(&e, DNA_FORBIDDEN,
+                    "analysts cannot filter by member id (it would map pseudonyms to ids)");
+        req_fail(ctx, DNA_FORBIDDEN, &e);
+        return;
+    }
+    dna_err_clear(&e);
     report_viewer v;
     reports_viewer(&ctx->who, &v);
     const list_binding view[] = {

@@ -11,6 +11,11 @@ int authz_sees_pseudonyms(const principal *p)
     return authz_has(p, ROLE_ANALYST) && !authz_has(p, ROLE_PROGRAM_MANAGER);
 }
 
+int authz_may_use_member_ids(const principal *p)
+{
+    return !p->pseudonymise;
+}
+
 int authz_route(const principal *p, unsigned roles)
 {
     return authz_has(p, roles);

@@ -11,6 +11,9 @@
 /* Does this principal see member references as pseudonyms only (analysts
  * who are not also program managers)? Set once into principal.pseudonymise. */
 int authz_sees_pseudonyms(const principal *p);
+/* May the principal name members by id (paths, filters)? Not analysts: an
+ * id next to the pseudonym they see would join the two. */
+int authz_may_use_member_ids(const principal *p);
 /* May the principal call a route open to `roles` at all? */
 int authz_route(const principal *p, unsigned roles);
 /* Holds any of `roles`. */

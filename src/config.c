@@ -199,6 +199,19 @@ int config_load(dna_config *cfg)
         return -1;
     cfg->rate_limit = (int)n;
 
+    if (env_int("DNA_SHUTDOWN_GRACE", 20, 0, 3600, &n) != 0)
+        return -1;
+    cfg->shutdown_grace = (int)n;
+    if (env_int("DNA_MAX_CONNECTIONS", 16384, 16, 1000000, &n) != 0)
+        return -1;
+    cfg->max_connections = (int)n;
+    if (env_int("DNA_CONNECTIONS_PER_ADDRESS", 256, 1, 1000000, &n) != 0)
+        return -1;
+    cfg->per_address = (int)n;
+    if (env_int("DNA_REUSE_PORT", 0, 0, 1, &n) != 0)
+        return -1;
+    cfg->reuse_port = (int)n;
+
     const char *lvl = env_or("DNA_LOG_LEVEL", "info");
     static const char *LEVELS[] = {"debug", "info", "warn", "error"};
     cfg->log_level = -1;

@@ -23,6 +23,10 @@ typedef struct {
     char *pseudonym_key; /* NULL: generated and stored in the database */
     int log_level;       /* 0 debug, 1 info, 2 warn, 3 error */
     int rate_limit;      /* requests per minute per client; 0 = off */
+    int shutdown_grace;  /* seconds in-flight requests get after SIGTERM */
+    int per_address;     /* connections one client address may hold open */
+    int max_connections; /* connections in all */
+    int reuse_port;      /* 1: share the port with other processes (SO_REUSEPORT) */
     auth_keys keys;      /* views into the fields above */
 } dna_config;
 

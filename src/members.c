@@ -9,6 +9,7 @@
 
 #include "auth.h"
 #include "db_write.h"
+#include "revocation.h"
 #include "text.h"
 
 static const char *const STAFF_ROLES[] = {"member",          "organizer", "deregulation_team",
@@ -68,8 +69,8 @@ const listing_def MEMBERS_LIST = {
     .from = " FROM members m JOIN departments d ON d.id = m.department_id",
     .id = "m.id",
     .updated_at = "m.updated_at",
-    .csv_header = "id,pseudonym,name,email,department,job_title,roles,joined_at,interests,active,erased,"
-                  "created_at,updated_at",
+    .csv_header = "id,name,email,department,job_title,roles,joined_at,interests,active,erased,created_at,"
+                  "updated_at",
     .default_sort = "id",
     .filters = FILTERS,
     .sorts = SORTS,
@@ -127,10 +128,22 @@ static const db_stmt UPDATE = {
 static const db_stmt LOCK = {
     "members_lock", "SELECT version, erased_at IS NOT NULL FROM members WHERE id = $1::bigint FOR UPDATE"};
 
+/* Erasure: the personal fields go (the display name carries no pseudonym:
+ * it would join the analysts' view to the directory), and so do the stored
+ * answers that hold them (idempotency keys of the member's filings). */
+/* Erasure: the personal fields go (the display name carries no pseudonym:
+ * it would join the analysts' view to the directory), and so does what
+ * holds them elsewhere: the stored answers of the member's filings
+ * (idempotency keys) and the login windows keyed by the member's email. */
 static const db_stmt ERASE = {
-    "members_erase", "UPDATE members SET name = 'Verwijderd lid ' || member_pseudonym(id), email = NULL,"
-                     " job_title = NULL, interests = '{}', password_hash = NULL, active = false,"
-                     " erased_at = now() WHERE id = $1::bigint AND erased_at IS NULL"};
+    "members_erase",
+    "WITH m AS (SELECT id, 'm:' || lower(email) AS account FROM members WHERE id = $1::bigint AND erased_at "
+    "IS NULL),"
+    " answers AS (DELETE FROM idempotency_keys WHERE member_id IN (SELECT id FROM m)),"
+    " logins AS (DELETE FROM login_attempts l USING m WHERE l.key = 'account:' || m.account"
+    "   OR left(l.key, length('pair:' || m.account) + 1) = 'pair:' || m.account || '|')"
+    " UPDATE members SET name = 'Verwijderd lid', email = NULL, job_title = NULL, interests = '{}',"
+    " password_hash = NULL, active = false, erased_at = now() WHERE id IN (SELECT id FROM m)"};
 
 static const db_field_error ERRORS[] = {
     {"members_email_key", "email", "is taken by another member"},
@@ -267,7 +280,9 @@ dna_status members_update(const principal *p, int64_t id, const json_t *patch, l
                   .view = {p->pseudonymise ? "true" : "false"},
                   .nview = 1};
     db_write_key(&w, id);
-    return db_write_run(&w, out, err);
+    st = db_write_run(&w, out, err);
+    revocation_forget(id); /* roles or standing may have changed: re-read at the next request */
+    return st;
 }
 
 /* Erasing twice is a no-op: DELETE is idempotent. */
@@ -286,34 +301,7 @@ dna_status members_erase(const principal *p, int64_t id, dna_err *err)
 {
     db_write w = {.res = &MEMBER, .who = p, .action = "erase", .if_match = -1, .step = erase_step};
     db_write_key(&w, id);
-    return db_write_run(&w, NULL, err);
-}
-
-static const db_stmt BY_EMAIL = {
-    "members_by_email", "SELECT id FROM members WHERE lower(email) = lower($1) AND erased_at IS NULL"};
-static const db_stmt BY_ID = {"members_by_id",
-                              "SELECT id FROM members WHERE id = $1::bigint AND erased_at IS NULL"};
-
-dna_status members_resolve_idp(const char *ref, const char *claim, int64_t *id)
-{
-    *id = 0;
-    int by_id = strcmp(claim, "sub") == 0;
-    if (by_id) {
-        for (const char *s = ref; *s; s++)
-            if (*s < '0' || *s > '9')
-                return DNA_OK;
-        if (ref[0] == '\0' || strlen(ref) > 18)
-            return DNA_OK;
-    }
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    const char *params[1] = {ref};
-    PGresult *r = db_exec(c, by_id ? &BY_ID : &BY_EMAIL, 1, params);
-    dna_status st = db_ok(r) ? DNA_OK : db_status_of(r);
-    if (st == DNA_OK && PQntuples(r) == 1)
-        *id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-    PQclear(r);
-    db_release(c);
-    return st == DNA_INVALID ? DNA_OK : st;
+    dna_status st = db_write_run(&w, NULL, err);
+    revocation_forget(id); /* this instance's tokens of the member stop at once */
+    return st;
 }

@@ -27,8 +27,4 @@ dna_status members_update(const principal *p, int64_t id, const json_t *patch, l
                           db_doc *out, dna_err *err);
 dna_status members_erase(const principal *p, int64_t id, dna_err *err);
 
-/* Identity-provider tokens: the member named by `ref` (an email, or an id
- * when the claim is "sub"). *id = 0 when none matches. */
-dna_status members_resolve_idp(const char *ref, const char *claim, int64_t *id);
-
 #endif

@@ -1,5 +1,6 @@
-/* ratelimit.c: an open-addressed table of fixed windows; when full, the
- * oldest window in the probe range is reused, so memory stays bounded. */
+/* ratelimit.c: an open-addressed table of fixed windows. A key lives in one
+ * of PROBE slots after its hash; a slot is reused only when its window has
+ * ended, so memory stays bounded and no key is ever forgotten mid-window. */
 #include "ratelimit.h"
 
 #include <pthread.h>
@@ -7,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SLOTS 4096
-#define PROBE 8
+#define SLOTS 16384
+#define PROBE 16
 #define KEYLEN 96
 
 typedef struct {
-    char key[KEYLEN];
+    char key[KEYLEN]; /* "" empty */
     long start;
     int count;
 } slot;
@@ -50,57 +51,42 @@ void ratelimit_free(ratelimit *rl)
     free(rl);
 }
 
-/* Finds the key's slot, or claims the stalest one in its probe range. */
-static slot *find(ratelimit *rl, const char *key, long now, int create)
+int ratelimit_take(ratelimit *rl, const char *key, long now, int *retry_after)
 {
     uint32_t h = hash(key);
-    slot *oldest = NULL;
-    for (int i = 0; i < PROBE; i++) {
+    int ok = 0;
+    long soonest = now + rl->window;
+    pthread_mutex_lock(&rl->lock);
+    slot *mine = NULL, *free_slot = NULL;
+    for (int i = 0; i < PROBE && mine == NULL; i++) {
         slot *s = &rl->slots[(h + (uint32_t)i) % SLOTS];
-        if (strncmp(s->key, key, KEYLEN - 1) == 0 && s->key[0] != '\0')
-            return s;
-        if (oldest == NULL || s->start < oldest->start)
-            oldest = s;
+        int expired = now >= s->start + rl->window;
+        if (s->key[0] != '\0' && strncmp(s->key, key, KEYLEN - 1) == 0)
+            mine = s;
+        else if (free_slot == NULL && (s->key[0] == '\0' || expired))
+            free_slot = s;
+        else if (s->start + rl->window < soonest)
+            soonest = s->start + rl->window;
     }
-    if (!create)
-        return NULL;
-    memset(oldest, 0, sizeof *oldest);
-    strncpy(oldest->key, key, KEYLEN - 1);
-    oldest->start = now;
-    return oldest;
-}
-
-int ratelimit_allowed(ratelimit *rl, const char *key, long now, int *retry_after)
-{
-    pthread_mutex_lock(&rl->lock);
-    slot *s = find(rl, key, now, 0);
-    int ok = 1;
-    if (s != NULL && now < s->start + rl->window && s->count >= rl->limit) {
-        ok = 0;
-        if (retry_after)
-            *retry_after = (int)(s->start + rl->window - now);
+    if (mine == NULL && free_slot != NULL) {
+        memset(free_slot, 0, sizeof *free_slot);
+        strncpy(free_slot->key, key, KEYLEN - 1);
+        free_slot->start = now;
+        mine = free_slot;
+    }
+    if (mine != NULL) {
+        if (now >= mine->start + rl->window) {
+            mine->start = now;
+            mine->count = 0;
+        }
+        ok = mine->count < rl->limit;
+        if (ok)
+            mine->count++;
+        else
+            soonest = mine->start + rl->window;
     }
     pthread_mutex_unlock(&rl->lock);
+    if (!ok && retry_after)
+        *retry_after = (int)(soonest - now > 0 ? soonest - now : 1);
     return ok;
-}
-
-void ratelimit_hit(ratelimit *rl, const char *key, long now)
-{
-    pthread_mutex_lock(&rl->lock);
-    slot *s = find(rl, key, now, 1);
-    if (now >= s->start + rl->window) {
-        s->start = now;
-        s->count = 0;
-    }
-    s->count++;
-    pthread_mutex_unlock(&rl->lock);
-}
-
-void ratelimit_reset(ratelimit *rl, const char *key)
-{
-    pthread_mutex_lock(&rl->lock);
-    slot *s = find(rl, key, 0, 0);
-    if (s != NULL)
-        memset(s, 0, sizeof *s);
-    pthread_mutex_unlock(&rl->lock);
 }

@@ -126,11 +126,12 @@ const listing_def REPORTS_LIST = {
 };
 
 /* A member reference as the viewer may see it: analysts (`pseudo`) get only
- * the pseudonym. `m` is the member joined on idcol (NULL when idcol is). */
+ * the pseudonym, everybody else the id and name and no pseudonym. `m` is the
+ * member joined on idcol (NULL when idcol is). */
 #define MEMBER_REF(prefix, idcol, namecol, pseudo)                                                           \
     "'" prefix "_id', CASE WHEN " pseudo " THEN NULL ELSE " idcol " END,"                                    \
     " '" prefix "_name', CASE WHEN " pseudo " THEN NULL ELSE " namecol " END,"                               \
-    " '" prefix "_pseudonym', m.pseudonym"
+    " '" prefix "_pseudonym', CASE WHEN " pseudo " THEN m.pseudonym END"
 
 /* The sub-collections of one report: its `report` and the viewer's `pseudo`. */
 #define SUB_FILTERS(alias)                                                                                   \
@@ -250,26 +251,27 @@ static lc_status locked_status(const PGresult *row)
 /* ---- filing ------------------------------------------------------------ */
 
 /* The hash an Idempotency-Key is stored under: the scope, the caller's
- * subject (NULL, hence left out, for anonymous filings) and the key. */
+ * subject and the key, so that one member's key can never replay or block
+ * another's. For an anonymous filing this hash is the only trace of the
+ * filer, and it lasts ANONYMOUS_KEY_LIFE (long enough for a client's
+ * retries), not the 24 hours of a named filing's key; the stored answer of
+ * a named filing names its member (member_id), so erasure removes it. */
 #define KEY_HASH(sub, key)                                                                                   \
     "sha256(convert_to(concat_ws(chr(31), 'POST /api/v1/reports', " sub "::text, " key "::text), 'UTF8'))"
+#define ANONYMOUS_KEY_LIFE "10 minutes"
 
-/* Looks a key up; keys live 24 hours. Also clears out a few expired keys. */
+/* Looks a key up; an expired one with the same hash is cleared out of the
+ * way (the rest are purged on a schedule: server.c). */
 static const db_stmt KEY_LOOKUP = {
     "reports_key_lookup",
     "WITH k AS (SELECT " KEY_HASH(
-        "$2",
-        "$1") " AS h),"
-              " purge AS (DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'"
-              "   AND (key_hash = (SELECT h FROM k) OR key_hash IN (SELECT key_hash FROM idempotency_keys"
-              "   WHERE created_at < now() - interval '24 hours' LIMIT 100)))"
-              " SELECT i.request_hash = sha256(convert_to($3, 'UTF8')), i.status, i.resource_id, i.version, "
-              "i.body"
-              " FROM idempotency_keys i, k WHERE i.key_hash = k.h AND i.created_at >= now() - interval '24 "
-              "hours'"};
+        "$2", "$1") " AS h),"
+                    " purge AS (DELETE FROM idempotency_keys WHERE key_hash = (SELECT h FROM k) AND "
+                    "expires_at <= now())"
+                    " SELECT i.request_hash = sha256(convert_to($3, 'UTF8')), i.status, i.resource_id, "
+                    "i.version, i.body"
+                    " FROM idempotency_keys i, k WHERE i.key_hash = k.h AND i.expires_at > now()"};
 
-/* The report, its history row, its audit entry and its key, in one
- * statement (one round trip, atomic without BEGIN/COMMIT). */
 static const db_stmt FILE_REPORT = {
     "reports_file",
     "WITH ins AS (INSERT INTO reports (title, description, procedure, impact, department_id, category,"
@@ -283,10 +285,15 @@ static const db_stmt FILE_REPORT = {
         "$8", "false",
         "$14") "),"
                " idem AS (INSERT INTO idempotency_keys (key_hash, request_hash, status, resource_id, "
-               "version, body)"
-               "   SELECT " KEY_HASH("$12", "$11") ", sha256(convert_to($13, 'UTF8')), 201, id, version, body"
-                                                   "   FROM doc WHERE $11::text IS NOT NULL)"
-                                                   " SELECT body, id, version FROM doc"};
+               "version, body, member_id, expires_at)"
+               "   SELECT " KEY_HASH(
+                   "$12",
+                   "$11") ", sha256(convert_to($13, 'UTF8')), 201, id, version, body,"
+                          "   $8::bigint, now() + CASE WHEN $7::boolean THEN interval '" ANONYMOUS_KEY_LIFE
+                          "'"
+                          "     ELSE interval '24 hours' END"
+                          "   FROM doc WHERE $11::text IS NOT NULL)"
+                          " SELECT body, id, version FROM doc"};
 
 /* Looks the key up: *outcome 1 when the same request was answered before
  * (`out` then holds that answer), 0 when the key is unused, -1 when it was
@@ -330,7 +337,7 @@ dna_status reports_file(const principal *p, const json_t *body, const char *idem
         snprintf(actor, sizeof actor, "%s", AUDIT_ANONYMOUS);
     else
         audit_actor(p, actor);
-    const char *sub = anonymous ? NULL : p->sub;
+    const char *sub = p->sub;
     dna_status st = DNA_CREATED;
     db_conn *c = canon && changes ? db_acquire() : NULL;
     if (c == NULL) {

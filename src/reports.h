@@ -26,7 +26,8 @@
  * after its own "FROM x r". The rules it keeps:
  *   - reporter_id and reporter_name only for the reporter, the team and
  *     program managers; never for anonymous reports (there is no reporter);
- *   - analysts see member references only as pseudonyms;
+ *   - analysts see member references only as pseudonyms, and nobody else
+ *     receives a pseudonym (it would join the two views);
  *   - overdue: still new 7 days after filing; escalated: after 14 days;
  *   - supported: the viewer's own +1 (a scalar sub-select with LIMIT, not
  *     EXISTS: the planner would hash all of the viewer's supports for a
@@ -49,7 +50,7 @@
     "   r.status, r.priority, r.triage_week,"                                                                \
     "   CASE WHEN NOT " pseudo "::boolean THEN r.assignee_id END AS assignee_id,"                            \
     "   CASE WHEN NOT " pseudo "::boolean THEN am.name END AS assignee_name,"                                \
-    "   am.pseudonym AS assignee_pseudonym,"                                                                 \
+    "   CASE WHEN " pseudo "::boolean THEN am.pseudonym END AS assignee_pseudonym,"                          \
     "   r.theme_code, r.rule_id, r.resolution, r.duplicate_of, r.supporters_count,"                          \
     "   r.comments_count,"                                                                                   \
     "   COALESCE((SELECT true FROM report_supports s WHERE s.report_id = r.id"                               \

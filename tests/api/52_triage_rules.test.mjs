@@ -8,7 +8,7 @@
 // holds what was resolved, rejected or marked duplicate in that week.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertProblem, sql, token } from './lib.mjs';
+import { activeMembers, assertProblem, sql, token } from './lib.mjs';
 import { api, ETAG, fieldsOf, fileReport, makeDepartment, RUN, T, walk } from './reports_lib.mjs';
 
 const made = {};
@@ -23,8 +23,9 @@ test('triage: escalated, overdue and new, each in agenda order', async () => {
   await sql(`UPDATE reports SET created_at = now() - interval '20 days' WHERE id = ${escalated.id}`);
   await sql(`UPDATE reports SET created_at = now() - interval '10 days' WHERE id = ${overdue.id}`);
   await sql(`UPDATE reports SET created_at = now() - interval '2 days' WHERE id = ${older.id}`);
-  for (const m of [10, 11, 12]) await api('PUT', `/api/v1/reports/${popular.id}/support`, { token: token(m, ['member']), expect: 200 });
-  await api('PUT', `/api/v1/reports/${overdue.id}/support`, { token: token(10, ['member']), expect: 200 });
+  const supporters = await activeMembers(3);
+  for (const m of supporters) await api('PUT', `/api/v1/reports/${popular.id}/support`, { token: token(m, ['member']), expect: 200 });
+  await api('PUT', `/api/v1/reports/${overdue.id}/support`, { token: token(supporters[0], ['member']), expect: 200 });
   const mine = [escalated.id, overdue.id, popular.id, fresh.id, older.id];
   made.mine = mine;
   const r = await api('GET', '/api/v1/triage', { token: T.team });

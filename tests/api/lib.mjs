@@ -218,3 +218,13 @@ export async function createMember(fields = {}) {
   assert.equal(r.status, 201, `creating a member: ${r.status} ${r.text.slice(0, 300)}`);
   return r.body;
 }
+
+/**
+ * Ids of `n` active, not erased members of the seed beyond the demo logins
+ * (tokens of inactive or erased members are refused).
+ */
+export async function activeMembers(n) {
+  const rows = await sql(`SELECT id FROM members WHERE active AND erased_at IS NULL AND id > 7 ORDER BY id LIMIT ${n}`);
+  assert.equal(rows.length, n, `the seed has ${n} active members beyond the demo logins`);
+  return rows.map(([id]) => Number(id));
+}
