@@ -22,6 +22,7 @@ typedef struct conn_rec {
     int phase;
     time_t since;
     const struct _u_request *request; /* the request being received, for connections_dispatched */
+    int nul_in_target;                /* the request line's target holds a NUL byte */
     struct conn_rec *next_free;
 } conn_rec;
 
@@ -183,9 +184,14 @@ void *connections_uri_cb(void *cls, const char *uri, struct MHD_Connection *c)
 {
     atomic_fetch_add(&in_flight, 1);
     struct connection_info_struct *info = ulfius_uri_logger(cls, uri);
+    /* libmicrohttpd ends the target where the version begins ("...\0HTTP/1.1"):
+     * a NUL before that was the client's, and the target is cut there. */
+    const char *end = uri + strlen(uri);
+    int nul = strncmp(end + 1, "HTTP/", 5) != 0;
     pthread_mutex_lock(&lock);
     conn_rec *r = record_of(c);
     if (r != NULL) {
+        r->nul_in_target = nul;
         r->phase = RECEIVING;
         r->since = time(NULL);
         r->request = info ? info->request : NULL;
@@ -211,6 +217,15 @@ void connections_completed_cb(void *cls, struct MHD_Connection *c, void **con_cl
     pthread_mutex_unlock(&lock);
     mhd_request_completed(cls, c, con_cls, toe);
     atomic_fetch_sub(&in_flight, 1);
+}
+
+int connections_nul_in_target(struct MHD_Connection *c)
+{
+    pthread_mutex_lock(&lock);
+    conn_rec *r = record_of(c);
+    int nul = r != NULL && r->nul_in_target;
+    pthread_mutex_unlock(&lock);
+    return nul;
 }
 
 void connections_dispatched(const struct _u_request *req)

@@ -29,6 +29,9 @@ void *connections_uri_cb(void *cls, const char *uri, struct MHD_Connection *c);
 void connections_completed_cb(void *cls, struct MHD_Connection *c, void **con_cls,
                               enum MHD_RequestTerminationCode toe);
 
+/* 1 when the request line's target held a NUL byte (libmicrohttpd passes
+ * the target on cut at it: /members/1\0abc would read as /members/1). */
+int connections_nul_in_target(struct MHD_Connection *c);
 /* The request was read whole and its handler runs: no deadline from here. */
 void connections_dispatched(const struct _u_request *req);
 

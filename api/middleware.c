@@ -36,6 +36,7 @@ static unsigned long long boot_salt;
 void middleware_init(const dna_config *cfg)
 {
     config = cfg;
+    revocation_set_ttl(cfg->revocation_ttl);
     if (cfg->rate_limit > 0)
         client_limits = ratelimit_new(cfg->rate_limit, 60);
     boot_salt = (unsigned long long)time(NULL) ^ ((unsigned long long)clock() << 20);
@@ -64,15 +65,19 @@ static int sane_request_id(const char *s)
     return 1;
 }
 
-static void stage_request_id(req_ctx *ctx)
+void middleware_request_id(const char *given, char out[72])
 {
-    const char *given = req_header(ctx, "X-Request-Id");
     if (sane_request_id(given)) {
-        snprintf(ctx->request_id, sizeof ctx->request_id, "%s", given);
+        snprintf(out, 72, "%s", given);
     } else {
         unsigned long long n = atomic_fetch_add(&request_counter, 1) + 1;
-        snprintf(ctx->request_id, sizeof ctx->request_id, "%08llx-%08llx", boot_salt & 0xffffffffULL, n);
+        snprintf(out, 72, "%08llx-%08llx", boot_salt & 0xffffffffULL, n);
     }
+}
+
+static void stage_request_id(req_ctx *ctx)
+{
+    middleware_request_id(req_header(ctx, "X-Request-Id"), ctx->request_id);
     respond_header(ctx->resp, "X-Request-Id", ctx->request_id);
     respond_header(ctx->resp, "X-Content-Type-Options", "nosniff");
 }

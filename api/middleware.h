@@ -12,5 +12,7 @@
 /* The configuration the stages read; set once before the server starts. */
 void middleware_init(const dna_config *cfg);
 int middleware_dispatch(const struct _u_request *req, struct _u_response *resp, void *user_data);
+/* The request's id: the caller's X-Request-Id when it is sane, else a new one. */
+void middleware_request_id(const char *given, char out[72]);
 
 #endif

@@ -9,7 +9,6 @@
 #include "text.h"
 
 #define JSON_TYPE "application/json; charset=utf-8"
-#define PROBLEM_TYPE "application/problem+json"
 #define PROBLEM_BASE "https://dna-api.denhaag.example/problems/"
 
 void respond_header(struct _u_response *resp, const char *name, const char *value)
@@ -57,7 +56,8 @@ static const struct {
     {503, "Service Unavailable", "unavailable"},
 };
 
-void respond_problem(struct _u_response *resp, int status, const char *detail, json_t *errors, json_t *extra)
+char *respond_problem_text(int status, const char *detail, const char *request_id, json_t *errors,
+                           json_t *extra, char fallback[RESPOND_FALLBACK_MAX])
 {
     const char *title = "Error", *slug = "error";
     for (size_t i = 0; i < sizeof PROBLEMS / sizeof PROBLEMS[0]; i++)
@@ -71,9 +71,8 @@ void respond_problem(struct _u_response *resp, int status, const char *detail, j
     text_clip(shown, sizeof shown, detail && detail[0] ? detail : title);
     json_t *body =
         json_pack("{s:s, s:s, s:i, s:s}", "type", type, "title", title, "status", status, "detail", shown);
-    const char *rid = u_map_get(resp->map_header, "X-Request-Id");
-    if (body && rid)
-        json_object_set_new(body, "request_id", json_string(rid));
+    if (body && request_id)
+        json_object_set_new(body, "request_id", json_string(request_id));
     if (body && errors && json_array_size(errors) > 0)
         json_object_set(body, "errors", errors);
     if (body && extra)
@@ -82,19 +81,26 @@ void respond_problem(struct _u_response *resp, int status, const char *detail, j
     json_decref(extra);
     char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
     json_decref(body);
-    char fallback[384];
     if (text == NULL) {
         /* Out of memory, or a value that cannot be JSON: a body from our own
          * constant texts, which cannot fail. */
-        snprintf(fallback, sizeof fallback,
+        snprintf(fallback, RESPOND_FALLBACK_MAX,
                  "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}", type, title, status,
                  title);
     }
+    return text;
+}
+
+void respond_problem(struct _u_response *resp, int status, const char *detail, json_t *errors, json_t *extra)
+{
+    char fallback[RESPOND_FALLBACK_MAX];
+    char *text = respond_problem_text(status, detail, u_map_get(resp->map_header, "X-Request-Id"), errors,
+                                      extra, fallback);
     const char *out = text ? text : fallback;
     if (ulfius_set_binary_body_response(resp, (unsigned)status, out, strlen(out)) != U_OK)
         resp->status = (long)status;
     free(text);
-    respond_header(resp, "Content-Type", PROBLEM_TYPE);
+    respond_header(resp, "Content-Type", RESPOND_PROBLEM_TYPE);
     if (status == 503 || status == 429)
         if (!u_map_has_key(resp->map_header, "Retry-After"))
             respond_header(resp, "Retry-After", status == 503 ? "2" : "1");

@@ -17,6 +17,13 @@ void respond_json_text(struct _u_response *resp, int status, const char *text, s
 /* An RFC 9457 problem. `errors` (array of {field,message}) and `extra`
  * (object merged in) are stolen and may be NULL. */
 void respond_problem(struct _u_response *resp, int status, const char *detail, json_t *errors, json_t *extra);
+#define RESPOND_PROBLEM_TYPE "application/problem+json"
+#define RESPOND_FALLBACK_MAX 384
+/* The problem body as text (malloc'd, caller frees), or NULL with a body of
+ * our own constant texts in `fallback` (it cannot fail). errors and extra
+ * are stolen. For answers made outside Ulfius (api/edge.c). */
+char *respond_problem_text(int status, const char *detail, const char *request_id, json_t *errors,
+                           json_t *extra, char fallback[RESPOND_FALLBACK_MAX]);
 /* Maps a service result to HTTP (problem for failures). Takes the contents
  * of `err` (errors, extra) and leaves it cleared. */
 void respond_result(struct _u_response *resp, dna_status st, dna_err *err);

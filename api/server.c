@@ -167,6 +167,7 @@ int server_run(const dna_config *cfg)
     ulfius_set_default_endpoint(&instance, middleware_dispatch, NULL);
 
     struct MHD_OptionItem options[] = {
+        {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)library_log, NULL}, /* first, or it misses messages */
         {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->threads, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, IDLE_TIMEOUT_S, NULL},
         {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)limit, NULL},
@@ -176,7 +177,6 @@ int server_run(const dna_config *cfg)
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)connections_completed_cb, NULL},
         {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)connections_uri_cb, NULL},
         {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)connections_notify_cb, NULL},
-        {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)library_log, NULL},
         {MHD_OPTION_LISTENING_ADDRESS_REUSE, cfg->reuse_port ? 1 : 0, NULL},
         {MHD_OPTION_END, 0, NULL},
     };

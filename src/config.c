@@ -211,6 +211,9 @@ int config_load(dna_config *cfg)
     if (env_int("DNA_REUSE_PORT", 0, 0, 1, &n) != 0)
         return -1;
     cfg->reuse_port = (int)n;
+    if (env_int("DNA_REVOCATION_TTL", 30, 1, 60, &n) != 0)
+        return -1;
+    cfg->revocation_ttl = (int)n;
 
     const char *lvl = env_or("DNA_LOG_LEVEL", "info");
     static const char *LEVELS[] = {"debug", "info", "warn", "error"};

@@ -27,6 +27,7 @@ typedef struct {
     int per_address;     /* connections one client address may hold open */
     int max_connections; /* connections in all */
     int reuse_port;      /* 1: share the port with other processes (SO_REUSEPORT) */
+    int revocation_ttl;  /* seconds a member's standing is cached (tokens) */
     auth_keys keys;      /* views into the fields above */
 } dna_config;
 

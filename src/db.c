@@ -423,6 +423,8 @@ dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *
         return DNA_NOT_FOUND;
     }
     out->json = strdup(PQgetvalue(r, 0, 0));
+    if (out->json != NULL)
+        text_json_compact(out->json, strlen(out->json));
     out->version = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
     text_clip(out->key, sizeof out->key, nparams > 0 ? params[0] : "");
     PQclear(r);

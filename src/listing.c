@@ -253,7 +253,11 @@ static int read_filter(listing_query *q, int i, const params *query, dna_err *er
     case LISTING_TEXT: return params_text(query, f->name, f->maxlen, v, err);
     case LISTING_ENUM: return params_enum(query, f->name, f->values, v, err);
     case LISTING_DATE: return params_date(query, f->name, v, err);
-    case LISTING_DATETIME: return params_datetime(query, f->name, v, err);
+    case LISTING_DATETIME:
+        rc = params_datetime(query, f->name, v, err);
+        if (rc == 0 && *v != NULL)
+            params_datetime_utc(*v, q->sets[i]), *v = q->sets[i];
+        return rc;
     case LISTING_WEEK: return params_week(query, f->name, v, err);
     case LISTING_ENUM_SET:
         rc = enum_set(f, query, q->sets[i], err);
@@ -324,6 +328,8 @@ dna_status listing_parse(const listing_def *def, const params *query, listing_qu
     if (params_int(query, "limit", 1, 500, &q->limit, NULL, err) != 0 ||
         params_datetime(query, "updated_since", &q->updated_since, err) != 0)
         bad = 1;
+    else if (q->updated_since != NULL)
+        params_datetime_utc(q->updated_since, q->updated_buf), q->updated_since = q->updated_buf;
     const char *cursor_text = params_get(query, "cursor", &bad, err);
     if (cursor_text != NULL && q->sort != NULL) {
         char full[40];

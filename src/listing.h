@@ -88,6 +88,7 @@ typedef struct {
     int descending;
     long long limit;
     const char *updated_since;
+    char updated_buf[40]; /* updated_since in UTC */
     int have_cursor;
     cursor after;
     char after_id[24];

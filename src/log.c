@@ -62,7 +62,7 @@ void log_request(const char *request_id, const char *method, const char *path, c
     }
     if (sub)
         json_object_set_new(line, "sub", json_string(sub));
-    char *text = json_dumps(line, JSON_COMPACT);
+    char *text = json_dumps(line, JSON_COMPACT | JSON_REAL_PRECISION(6));
     if (text) {
         fputs(text, stderr);
         fputc('\n', stderr);

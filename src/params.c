@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "text.h"
 
@@ -326,6 +327,33 @@ int params_datetime(const params *p, const char *key, const char **out, dna_err 
         return -1;
     }
     return 0;
+}
+
+void params_datetime_utc(const char *s, char out[PARAMS_UTC_MAX])
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    tm.tm_year = num(s, 4) - 1900;
+    tm.tm_mon = num(s + 5, 2) - 1;
+    tm.tm_mday = num(s + 8, 2);
+    tm.tm_hour = num(s + 11, 2);
+    tm.tm_min = num(s + 14, 2);
+    tm.tm_sec = num(s + 17, 2);
+    const char *z = s + 19, *frac = "";
+    size_t nfrac = 0;
+    if (*z == '.') {
+        frac = z;
+        nfrac = strspn(z + 1, "0123456789") + 1;
+        z += nfrac;
+    }
+    long offset = 0;
+    if (*z == '+' || *z == '-')
+        offset = (*z == '-' ? -1 : 1) * (num(z + 1, 2) * 3600L + num(z + 4, 2) * 60L);
+    time_t t = timegm(&tm) - offset;
+    struct tm utc;
+    gmtime_r(&t, &utc);
+    size_t n = strftime(out, PARAMS_UTC_MAX, "%Y-%m-%dT%H:%M:%S", &utc);
+    snprintf(out + n, PARAMS_UTC_MAX - n, "%.*sZ", (int)nfrac, frac);
 }
 
 int params_enum(const params *p, const char *key, const char *const *values, const char **out, dna_err *err)

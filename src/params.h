@@ -47,6 +47,10 @@ int params_int(const params *p, const char *key, long long min, long long max, l
 int params_bool(const params *p, const char *key, int *out, int *present, dna_err *err);
 int params_date(const params *p, const char *key, const char **out, dna_err *err);
 int params_datetime(const params *p, const char *key, const char **out, dna_err *err);
+/* A valid RFC 3339 timestamp as the same moment in UTC ("...Z"), so that any
+ * offset the RFC allows (up to +-23:59, beyond PostgreSQL's 15:59) reads. */
+#define PARAMS_UTC_MAX 40
+void params_datetime_utc(const char *valid, char out[PARAMS_UTC_MAX]);
 int params_enum(const params *p, const char *key, const char *const *values, const char **out, dna_err *err);
 int params_text(const params *p, const char *key, size_t maxlen, const char **out, dna_err *err);
 int params_week(const params *p, const char *key, const char **out, dna_err *err);

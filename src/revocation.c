@@ -29,6 +29,7 @@ typedef struct {
     time_t fetched;
 } ref_slot;
 
+static int ttl = REVOCATION_TTL;
 static record_slot records[SLOTS];
 static ref_slot refs[SLOTS];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -39,6 +40,11 @@ static void init(void)
         pthread_mutex_init(&records[i].lock, NULL);
         pthread_mutex_init(&refs[i].lock, NULL);
     }
+}
+
+void revocation_set_ttl(int seconds)
+{
+    ttl = seconds > 0 && seconds <= 60 ? seconds : REVOCATION_TTL;
 }
 
 static record_slot *record_of(int64_t member_id)
@@ -77,7 +83,7 @@ dna_status revocation_check(int64_t member_id, unsigned token_roles, time_t now,
     unsigned current = 0;
     int usable = 0, known = 0;
     pthread_mutex_lock(&s->lock);
-    if (s->member_id == member_id && now - s->fetched < REVOCATION_TTL && now >= s->fetched) {
+    if (s->member_id == member_id && now - s->fetched < ttl && now >= s->fetched) {
         current = s->roles;
         usable = s->usable;
         known = 1;
@@ -171,7 +177,7 @@ dna_status revocation_resolve(const char *ref, const char *claim, time_t now, in
     ref_slot *s = &refs[hash_text(claim, ref) & (SLOTS - 1)];
     int known = 0;
     pthread_mutex_lock(&s->lock);
-    if (strcmp(s->ref, key) == 0 && now - s->fetched < REVOCATION_TTL && now >= s->fetched) {
+    if (strcmp(s->ref, key) == 0 && now - s->fetched < ttl && now >= s->fetched) {
         *id = s->member_id;
         known = 1;
     }

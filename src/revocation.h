@@ -2,8 +2,8 @@
  * member and roles; the member's current record decides: an erased or
  * deactivated member's tokens are refused, a demoted member's tokens keep
  * only the roles the member still has (the register caps every token, ours
- * and the identity provider's). Records are cached per member for
- * REVOCATION_TTL seconds, so a request costs no database round trip; a
+ * and the identity provider's). Records are cached per member for the TTL
+ * (REVOCATION_TTL seconds unless set), so a request costs no database round trip; a
  * change made through this instance drops the member's entry at once, and
  * every other instance sees it within the TTL. */
 #ifndef DNA_REVOCATION_H
@@ -15,6 +15,9 @@
 #include "result.h"
 
 #define REVOCATION_TTL 30
+
+/* Sets the TTL (DNA_REVOCATION_TTL, 1..60 s; REVOCATION_TTL by default). */
+void revocation_set_ttl(int seconds);
 
 /* The roles the member's token keeps: DNA_OK with *roles = token_roles as
  * capped by the member's current roles; DNA_UNAUTHORIZED when the member is
