@@ -159,6 +159,9 @@ int server_run(const dna_config *cfg)
     }
     /* Ulfius truncates silently past this: the middleware answers 413 first. */
     instance.max_post_body_size = REQUEST_MAX_BODY + 1;
+    /* Bodies are read raw (forms by params_parse_form): Ulfius' form and
+     * multipart processors would only add ways to fail without an answer. */
+    instance.allowed_post_processor = U_POST_PROCESS_NONE;
     size_t nnames;
     const char *const *names = routes_metric_names(&nnames);
     metrics_init(names, nnames);

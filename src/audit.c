@@ -11,8 +11,8 @@ static const db_stmt INSERT = {
     "audit_insert",
     "INSERT INTO audit_log (actor, action, entity, entity_id, changes) VALUES ($1, $2, $3, $4, $5::jsonb)"};
 
-static const char *const PERSONAL[] = {"name",          "email",   "job_title", "password",
-                                       "client_secret", "comment", NULL};
+static const char *const PERSONAL[] = {"name",     "email",         "job_title", "interests",
+                                       "password", "client_secret", "comment",   NULL};
 
 void audit_actor(const principal *p, char out[160])
 {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { test } from 'node:test';
-import { BIN, call, TOKENS } from './lib.mjs';
+import { BIN, call, rawHttp, TOKENS } from './lib.mjs';
 import { startServer, stopServer } from './server_lib.mjs';
 
 /** Holds a row lock in a psql session of its own for `ms`. */
@@ -64,7 +64,8 @@ test('SIGTERM drains: a PATCH waiting on a row lock gets its 200, later requests
   assert.match(late.head, /\r\nRetry-After: \d+\r\n/i);
   assert.match(late.head, /application\/problem\+json/);
   open.close();
-  await assert.rejects(fetch(`${server.base}/healthz`), 'the listener is closed');
+  // A new connection (fetch would reuse its pooled one): refused.
+  await assert.rejects(rawHttp('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 2000, server.base));
 
   const answer = await patch;
   assert.equal(answer.status, 200, 'the answer reached the client');

@@ -174,8 +174,8 @@ export const TOKENS = {
  * to send. Resolves {status, headers (lower-case names), text}; status 0 when
  * the server closed without an answer.
  */
-export function rawHttp(request, timeoutMs = 5000) {
-  const { hostname, port } = new URL(DIRECT);
+export function rawHttp(request, timeoutMs = 5000, base = DIRECT) {
+  const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const chunks = [];
     const sock = netConnect({ host: hostname, port: Number(port) }, () => sock.write(request));
