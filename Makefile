@@ -34,7 +34,7 @@ DEB_BUILD := gcc make pkg-config clang-format libulfius-dev libcurl4-gnutls-dev 
              libjwt-dev libargon2-dev libmicrohttpd-dev libssl-dev liborcania-dev postgresql-15 postgresql-client-15 curl
 STAMP_DEB := var/.deb-installed
 
-.PHONY: all deps run stop test unit api-test asan bench fuzz format format-check clean layers
+.PHONY: all deps run stop test unit api-test asan bench soak fuzz format format-check clean layers
 all: $(BUILD)/dna-api
 
 # --- system packages, installed only when something is missing -------------
@@ -101,6 +101,10 @@ asan:
 $(BUILD)/bench/sql_of: bench/sql_of.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LIBOBJ) $(LDLIBS_ALL)
+
+# SOAK_SECONDS (60) of mixed load: no 5xx, no socket error, flat memory.
+soak: $(BUILD)/dna-api
+	@./scripts/soak.sh $(BUILD)
 
 bench: $(BUILD)/dna-api $(BUILD)/bench/sql_of
 	@./bench/run.sh $(BUILD)

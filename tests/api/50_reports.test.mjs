@@ -498,3 +498,23 @@ test('ETag of a report follows its version', async () => {
   const r = await api('GET', `/api/v1/reports/${made.named.id}`, { token: T.member });
   assert.match(r.headers.get('etag'), ETAG);
 });
+
+test('supports and comments leave the ETag alone: the team triages with the If-Match it read', async () => {
+  const b = await fileReport(T.member, { title: `Etag vast ${RUN}` });
+  const read = await api('GET', `/api/v1/reports/${b.id}`, { token: T.team, expect: 200 });
+  const etag = read.headers.get('etag');
+  const [other] = await activeMembers(1);
+  await api('PUT', `/api/v1/reports/${b.id}/support`, { token: token(other, ['member']), expect: 200 });
+  await api('POST', `/api/v1/reports/${b.id}/comments`, { token: T.other, body: { text: 'Ook gezien.' }, expect: 201 });
+  const now = await api('GET', `/api/v1/reports/${b.id}`, { token: T.team, expect: 200 });
+  assert.equal(now.headers.get('etag'), etag, 'a +1 and a comment are not changes of the report');
+  assert.equal(now.body.supporters_count, 1);
+  assert.equal(now.body.comments_count, 1);
+  assert.ok(now.body.updated_at >= read.body.updated_at, 'updated_at still moves, for incremental sync');
+  const t = await api('POST', `/api/v1/reports/${b.id}/transitions`, {
+    token: T.team,
+    body: { to: 'triaged' },
+    headers: { 'if-match': etag },
+  });
+  assert.equal(t.status, 200, 'no false 412');
+});
