@@ -87,6 +87,11 @@ CREATE TRIGGER session_insights_touch BEFORE UPDATE ON session_insights
 CREATE INDEX session_insights_session ON session_insights (session_id, created_at, id);
 CREATE INDEX session_insights_theme ON session_insights (theme_code) WHERE theme_code IS NOT NULL;
 
+-- The audit log names what happened to a session: 'cancel' besides the rest.
+ALTER TABLE audit_log DROP CONSTRAINT audit_log_action_check;
+ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check
+    CHECK (action IN ('create', 'update', 'delete', 'erase', 'transition', 'link', 'unlink', 'cancel'));
+
 -- A member's personal calendar feed: the key is shown once, stored hashed.
 CREATE TABLE calendar_feeds (
     member_id  bigint PRIMARY KEY REFERENCES members (id),
