@@ -48,6 +48,21 @@ void api_reports_comments_create(req_ctx *ctx);
 /* api/triage.c */
 void api_triage_agenda(req_ctx *ctx);
 
+/* api/sessions.c */
+void api_sessions_list(req_ctx *ctx);
+void api_sessions_create(req_ctx *ctx);
+void api_sessions_get(req_ctx *ctx);
+void api_sessions_update(req_ctx *ctx);
+void api_sessions_cancel(req_ctx *ctx);
+void api_sessions_registrations(req_ctx *ctx);
+void api_sessions_register(req_ctx *ctx);
+void api_sessions_unregister(req_ctx *ctx);
+void api_sessions_attendance(req_ctx *ctx);
+void api_sessions_feedback(req_ctx *ctx);
+void api_sessions_feedback_create(req_ctx *ctx);
+void api_sessions_insights(req_ctx *ctx);
+void api_sessions_insights_create(req_ctx *ctx);
+
 /* api/rules.c */
 void api_rules_list(req_ctx *ctx);
 void api_rules_create(req_ctx *ctx);

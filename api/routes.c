@@ -57,6 +57,21 @@ const route ROUTES[] = {
     {"GET", "/api/v1/rules/{id}", api_rules_get, STAFF, 0},
     {"PATCH", "/api/v1/rules/{id}", api_rules_update, D | P, 0},
 
+    /* sessions: the register, registrations with a waitlist, attendance, feedback, insights */
+    {"GET", "/api/v1/sessions", api_sessions_list, STAFF, ROUTE_COLLECTION},
+    {"POST", "/api/v1/sessions", api_sessions_create, O | P, 0},
+    {"GET", "/api/v1/sessions/{id}", api_sessions_get, STAFF, 0},
+    {"PATCH", "/api/v1/sessions/{id}", api_sessions_update, O | P, 0},
+    {"POST", "/api/v1/sessions/{id}/cancel", api_sessions_cancel, O | P, 0},
+    {"GET", "/api/v1/sessions/{id}/registrations", api_sessions_registrations, O | P | A, ROUTE_COLLECTION},
+    {"POST", "/api/v1/sessions/{id}/registrations", api_sessions_register, M, 0},
+    {"DELETE", "/api/v1/sessions/{id}/registrations/{member_id}", api_sessions_unregister, M, 0},
+    {"PUT", "/api/v1/sessions/{id}/attendance", api_sessions_attendance, O | P, 0},
+    {"GET", "/api/v1/sessions/{id}/feedback", api_sessions_feedback, O | P | A, 0},
+    {"POST", "/api/v1/sessions/{id}/feedback", api_sessions_feedback_create, M, 0},
+    {"GET", "/api/v1/sessions/{id}/insights", api_sessions_insights, STAFF, ROUTE_COLLECTION},
+    {"POST", "/api/v1/sessions/{id}/insights", api_sessions_insights_create, O | P, 0},
+
     /* audit */
     {"GET", "/api/v1/audit", api_audit_list, P, ROUTE_COLLECTION},
 };
