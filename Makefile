@@ -31,15 +31,19 @@ UNITSRC := $(wildcard tests/unit/test_*.c)
 UNITBIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNITSRC))
 
 DEB_BUILD := gcc make pkg-config clang-format libulfius-dev libcurl4-gnutls-dev libjansson-dev libpq-dev \
-             libjwt-dev libargon2-dev libmicrohttpd-dev libssl-dev liborcania-dev postgresql-15 postgresql-client-15 curl
+             libjwt-dev libargon2-dev libmicrohttpd-dev libssl-dev liborcania-dev postgresql-15 postgresql-client-15 curl \
+             python3-icalendar
 STAMP_DEB := var/.deb-installed
 
 .PHONY: all deps run stop test unit api-test asan bench soak fuzz format format-check clean layers
 all: $(BUILD)/dna-api
 
 # --- system packages, installed only when something is missing -------------
+# Checked again when the Makefile changes, so a machine that installed an
+# older DEB_BUILD gets what was added since (the stamp is order-only for
+# everything else, so nothing is rebuilt for it).
 deps: $(STAMP_DEB)
-$(STAMP_DEB):
+$(STAMP_DEB): Makefile
 	@./scripts/install-deps.sh $(DEB_BUILD)
 	@command -v npm >/dev/null 2>&1 || ./scripts/install-deps.sh nodejs npm
 	@mkdir -p var && touch $@

@@ -48,6 +48,11 @@ static int cut_short(const unsigned char *p, size_t left)
     return 1;
 }
 
+size_t text_char_len(const char *s, size_t left)
+{
+    return left > 0 ? char_len((const unsigned char *)s, left) : 0;
+}
+
 int text_valid_utf8(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -9,6 +9,10 @@
 /* 1 when s[0..len-1] is valid UTF-8 without NUL bytes or surrogates. */
 int text_valid_utf8(const char *s, size_t len);
 
+/* The length in bytes (1-4) of the valid UTF-8 character at s, reading at
+ * most `left` bytes, or 0 when the bytes there are not one (or are NUL). */
+size_t text_char_len(const char *s, size_t left);
+
 /* Copies at most cap - 1 bytes of `src` into dst and NUL-terminates it,
  * cutting only between UTF-8 characters; invalid bytes become '?', so the
  * copy is always valid UTF-8 (safe to put into JSON). Returns dst. */
