@@ -63,6 +63,12 @@ void api_sessions_feedback_create(req_ctx *ctx);
 void api_sessions_insights(req_ctx *ctx);
 void api_sessions_insights_create(req_ctx *ctx);
 
+/* api/calendar.c */
+void api_calendar_init(const dna_config *cfg);
+void api_calendar_feed_create(req_ctx *ctx);
+void api_calendar_feed_delete(req_ctx *ctx);
+void api_calendar_feed(req_ctx *ctx);
+
 /* api/rules.c */
 void api_rules_list(req_ctx *ctx);
 void api_rules_create(req_ctx *ctx);

@@ -72,19 +72,27 @@ static void stream_free(void *cls)
     export_close(cls);
 }
 
-static void answer_export(req_ctx *ctx, const listing_query *q, req_format format)
+static const struct {
+    export_format export;
+    const char *type, *suffix;
+} FORMATS[] = {
+    [FORMAT_CSV] = {EXPORT_CSV, "text/csv; charset=utf-8; header=present", "csv"},
+    [FORMAT_NDJSON] = {EXPORT_NDJSON, "application/x-ndjson", "ndjson"},
+    [FORMAT_ICS] = {EXPORT_ICS, "text/calendar; charset=utf-8", "ics"},
+};
+
+void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const char *name)
 {
     exporter *x = NULL;
-    dna_status st = export_open(q, format == FORMAT_CSV ? EXPORT_CSV : EXPORT_NDJSON, &x);
+    dna_status st = export_open_named(q, FORMATS[format].export, name, &x);
     if (st != DNA_OK) {
         req_fail(ctx, st, NULL);
         return;
     }
-    respond_header(ctx->resp, "Content-Type",
-                   format == FORMAT_CSV ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson");
+    respond_header(ctx->resp, "Content-Type", FORMATS[format].type);
     char disp[128];
-    snprintf(disp, sizeof disp, "attachment; filename=\"%s.%s\"", q->def->name,
-             format == FORMAT_CSV ? "csv" : "ndjson");
+    snprintf(disp, sizeof disp, "%s; filename=\"%s.%s\"", format == FORMAT_ICS ? "inline" : "attachment",
+             q->def->name, FORMATS[format].suffix);
     respond_header(ctx->resp, "Content-Disposition", disp);
     if (ulfius_set_stream_response(ctx->resp, 200, stream_read, stream_free, U_STREAM_SIZE_UNKNOWN,
                                    STREAM_CHUNK, x) != U_OK) {
@@ -98,11 +106,12 @@ static void answer_export(req_ctx *ctx, const listing_query *q, req_format forma
 void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindings)
 {
     req_format format;
-    if (req_format_of(ctx, &format, 0) != 0)
+    if (req_format_of(ctx, &format, def->calendar_event != NULL) != 0)
         return;
     dna_err e;
     dna_err_init(&e);
-    if (format != FORMAT_JSON && !authz_may_export(&ctx->who)) {
+    /* A calendar is for everyone who may read the listing; exports are not. */
+    if (format != FORMAT_JSON && format != FORMAT_ICS && !authz_may_export(&ctx->who)) {
         dna_err_set(&e, DNA_FORBIDDEN, "exports are for program managers and analysts");
         req_fail(ctx, DNA_FORBIDDEN, &e);
         return;
@@ -121,5 +130,6 @@ void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindi
     if (format == FORMAT_JSON)
         answer_page(ctx, &q);
     else
-        answer_export(ctx, &q, format);
+        list_stream(ctx, &q, format,
+                    format == FORMAT_ICS && def->calendar_name ? def->calendar_name : def->name);
 }

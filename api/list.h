@@ -14,6 +14,7 @@
 
 #include "context.h"
 #include "listing.h"
+#include "request.h"
 
 /* A context value bound by name; a list ends with {NULL}. */
 typedef struct {
@@ -22,5 +23,8 @@ typedef struct {
 } list_binding;
 
 void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindings);
+/* Streams a query the handler made itself (a calendar feed, say) in
+ * `format` (not JSON); `name` names a calendar. */
+void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const char *name);
 
 #endif

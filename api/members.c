@@ -82,7 +82,7 @@ static int self_editable_only(const json_t *patch)
 void api_members_update(req_ctx *ctx)
 {
     req_one r;
-    if (req_begin(ctx, &r, REQ_ID, "member", NULL) != 0)
+    if (req_begin(ctx, &r, REQ_ID | REQ_BODY_LATER, "member", NULL) != 0)
         return;
     int manager = authz_has(&ctx->who, ROLE_PROGRAM_MANAGER);
     if (!manager && !(authz_is_self(&ctx->who, r.id) && authz_may_write(&ctx->who))) {

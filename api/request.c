@@ -106,6 +106,11 @@ int req_read_body(req_ctx *ctx, req_one *r, unsigned flags, const field_spec *sp
 {
     if ((flags & REQ_IF_MATCH) && req_if_match(ctx, &r->if_match) != 0)
         return -1;
+    if (specs == NULL && ctx->req->binary_body_length > 0) {
+        /* Nothing sent is silently dropped: an operation without a body refuses one. */
+        respond_problem(ctx->resp, 400, "this operation takes no request body", NULL, NULL);
+        return -1;
+    }
     if (specs != NULL && req_json_body(ctx, specs, (flags & REQ_PATCH) != 0, &r->body) != 0)
         return -1;
     return 0;
@@ -118,7 +123,7 @@ int req_begin(req_ctx *ctx, req_one *r, unsigned flags, const char *what, const 
     dna_err_init(&r->err);
     if (req_query_only(ctx, NULL) != 0 || ((flags & REQ_ID) && req_path_id(ctx, 0, &r->id, what) != 0))
         return -1;
-    return req_read_body(ctx, r, flags, specs);
+    return (flags & REQ_BODY_LATER) ? 0 : req_read_body(ctx, r, flags, specs);
 }
 
 void req_end(req_ctx *ctx, req_one *r, dna_status st, const char *collection)

@@ -54,9 +54,10 @@ typedef struct {
 } req_one;
 
 enum {
-    REQ_ID = 1u << 0,       /* the path's first parameter is the resource's id */
-    REQ_IF_MATCH = 1u << 1, /* honour If-Match */
-    REQ_PATCH = 1u << 2,    /* the body is a merge patch */
+    REQ_ID = 1u << 0,         /* the path's first parameter is the resource's id */
+    REQ_IF_MATCH = 1u << 1,   /* honour If-Match */
+    REQ_PATCH = 1u << 2,      /* the body is a merge patch */
+    REQ_BODY_LATER = 1u << 3, /* the handler reads If-Match and the body itself (req_read_body) */
 };
 
 /* Reads no query parameters, the path id (named `what` in the 404), then
@@ -64,7 +65,8 @@ enum {
  * answered. */
 int req_begin(req_ctx *ctx, req_one *r, unsigned flags, const char *what, const field_spec *specs);
 /* If-Match (REQ_IF_MATCH) and the JSON body checked against `specs` (when
- * given), for a handler that checks rights between the id and the body. */
+ * given; without specs a body is refused, 400), for a handler that checks
+ * rights between the id and the body. */
 int req_read_body(req_ctx *ctx, req_one *r, unsigned flags, const field_spec *specs);
 /* Answers the service's result: DNA_OK 200 and DNA_CREATED 201 (Location
  * under `collection`) with the document and its ETag, DNA_NO_CONTENT 204,

@@ -39,6 +39,9 @@ const route ROUTES[] = {
     {"GET", "/api/v1/members/{id}", api_members_get, STAFF, 0},
     {"PATCH", "/api/v1/members/{id}", api_members_update, STAFF, 0},
     {"DELETE", "/api/v1/members/{id}", api_members_erase, P, 0},
+    {"POST", "/api/v1/members/me/calendar-feed", api_calendar_feed_create, M | O | D | P, 0},
+    {"DELETE", "/api/v1/members/me/calendar-feed", api_calendar_feed_delete, M | O | D | P, 0},
+    {"GET", "/api/v1/calendar/{key}", api_calendar_feed, ANYONE, ROUTE_PUBLIC},
 
     /* red-button reports, the weekly triage, the rule register */
     {"GET", "/api/v1/reports", api_reports_list, STAFF, ROUTE_COLLECTION},

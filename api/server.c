@@ -167,6 +167,7 @@ int server_run(const dna_config *cfg)
     metrics_init(names, nnames);
     middleware_init(cfg);
     api_auth_init(cfg);
+    api_calendar_init(cfg);
     ulfius_set_default_endpoint(&instance, middleware_dispatch, NULL);
 
     struct MHD_OptionItem options[] = {

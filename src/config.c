@@ -214,6 +214,13 @@ int config_load(dna_config *cfg)
     if (env_int("DNA_REVOCATION_TTL", 30, 1, 60, &n) != 0)
         return -1;
     cfg->revocation_ttl = (int)n;
+    cfg->public_url = dup_or_null(env_or("DNA_PUBLIC_URL", NULL));
+    if (cfg->public_url != NULL && strncmp(cfg->public_url, "http://", 7) != 0 &&
+        strncmp(cfg->public_url, "https://", 8) != 0) {
+        fprintf(stderr, "dna-api: DNA_PUBLIC_URL must start with http:// or https:// (got \"%s\")\n",
+                cfg->public_url);
+        return -1;
+    }
 
     const char *lvl = env_or("DNA_LOG_LEVEL", "info");
     static const char *LEVELS[] = {"debug", "info", "warn", "error"};
@@ -265,5 +272,6 @@ void config_free(dna_config *cfg)
             free(*p);
     free(cfg->cors_origins);
     free(cfg->pseudonym_key);
+    free(cfg->public_url);
     memset(cfg, 0, sizeof *cfg);
 }

@@ -28,6 +28,7 @@ typedef struct {
     int max_connections; /* connections in all */
     int reuse_port;      /* 1: share the port with other processes (SO_REUSEPORT) */
     int revocation_ttl;  /* seconds a member's standing is cached (tokens) */
+    char *public_url;    /* how clients reach the API (calendar feed URLs); NULL: from Host */
     auth_keys keys;      /* views into the fields above */
 } dna_config;
 

@@ -20,19 +20,30 @@ struct exporter {
     const char *empty_csv; /* the header of an export without rows */
     int header_done;
     int finished;
+    int (*calendar_event)(const json_t *row, ical_event_data *e, char *scratch, size_t cap);
+    const char *calendar_name;
     dynbuf buf;
     size_t pos;
 };
 
 dna_status export_open(const listing_query *q, export_format format, exporter **out)
 {
+    return export_open_named(q, format, q->def->name, out);
+}
+
+dna_status export_open_named(const listing_query *q, export_format format, const char *name, exporter **out)
+{
     *out = NULL;
+    if (format == EXPORT_ICS && q->def->calendar_event == NULL)
+        return DNA_BAD_REQUEST;
     exporter *x = calloc(1, sizeof *x);
     if (x == NULL)
         return DNA_ERROR;
     x->format = format;
     x->columns = format == EXPORT_CSV && q->def->columns != NULL;
     x->empty_csv = q->def->csv_header;
+    x->calendar_event = q->def->calendar_event;
+    x->calendar_name = name;
     dynbuf_init(&x->buf, CHUNK * 4);
     dna_status st = listing_stream(q, x->columns, &x->rows);
     if (st != DNA_OK) {
@@ -76,6 +87,21 @@ static void columns_row(exporter *x)
     dynbuf_add(&x->buf, "\r\n", 2);
 }
 
+/* One event of a calendar; a row the listing leaves out writes nothing. */
+static int calendar_row(exporter *x, const json_t *row)
+{
+    if (!x->header_done) {
+        ical_begin(&x->buf, x->calendar_name);
+        x->header_done = 1;
+    }
+    ical_event_data e;
+    char scratch[256];
+    memset(&e, 0, sizeof e);
+    if (x->calendar_event(row, &e, scratch, sizeof scratch) != 0)
+        return 0;
+    return ical_event(&x->buf, &e) == 0 || !x->buf.failed ? 0 : -1;
+}
+
 /* One row of a JSON-rows listing; -1 on a row that is not JSON. */
 static int json_row(exporter *x)
 {
@@ -92,6 +118,11 @@ static int json_row(exporter *x)
     json_t *obj = json_loadb(text, len, 0, NULL);
     if (obj == NULL)
         return -1;
+    if (x->format == EXPORT_ICS) {
+        int written = calendar_row(x, obj);
+        json_decref(obj);
+        return written;
+    }
     int rc = 0;
     if (!x->header_done) {
         rc = csv_header(&x->buf, obj);
@@ -103,9 +134,16 @@ static int json_row(exporter *x)
     return rc;
 }
 
-/* The end of the rows: CSV always has its header, also without rows. */
+/* The end of the rows: CSV always has its header, also without rows; a
+ * calendar its frame. */
 static void finish(exporter *x)
 {
+    if (x->format == EXPORT_ICS) {
+        if (!x->header_done)
+            ical_begin(&x->buf, x->calendar_name);
+        ical_end(&x->buf);
+        x->header_done = 1;
+    }
     if (x->format == EXPORT_CSV && !x->header_done) {
         if (x->columns && db_stream_columns(x->rows) > 0) {
             columns_header(x);

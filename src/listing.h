@@ -28,8 +28,11 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "cursor.h"
 #include "db.h"
+#include "ical.h"
 #include "result.h"
 
 struct dna_params;
@@ -76,6 +79,11 @@ typedef struct {
     const char *default_sort; /* "-created_at" */
     const listing_filter *filters; /* ends with {NULL} */
     const listing_sort *sorts;     /* ends with {NULL} */
+    /* Optional: the listing also answers as an RFC 5545 calendar, an event
+     * per JSON row. Fills *e (its strings borrowed from row or written into
+     * scratch); 0, or -1 to leave the row out. */
+    int (*calendar_event)(const json_t *row, ical_event_data *e, char *scratch, size_t cap);
+    const char *calendar_name; /* the calendar's name (X-WR-CALNAME) */
 } listing_def;
 
 /* One request for a listing: the filter values bound by name, the sort, the

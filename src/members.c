@@ -134,14 +134,18 @@ static const db_stmt LOCK = {
 /* Erasure: the personal fields go (the display name carries no pseudonym:
  * it would join the analysts' view to the directory), and so does what
  * holds them elsewhere: the stored answers of the member's filings
- * (idempotency keys) and the login windows keyed by the member's email. */
+ * (idempotency keys), the login windows keyed by the member's email, their
+ * calendar feed and the comments of their session feedback. */
 static const db_stmt ERASE = {
     "members_erase",
     "WITH m AS (SELECT id, 'm:' || lower(email) AS account FROM members WHERE id = $1::bigint AND erased_at "
     "IS NULL),"
     " answers AS (DELETE FROM idempotency_keys WHERE member_id IN (SELECT id FROM m)),"
     " logins AS (DELETE FROM login_attempts l USING m WHERE l.key = 'account:' || m.account"
-    "   OR left(l.key, length('pair:' || m.account) + 1) = 'pair:' || m.account || '|')"
+    "   OR left(l.key, length('pair:' || m.account) + 1) = 'pair:' || m.account || '|'),"
+    " feeds AS (DELETE FROM calendar_feeds WHERE member_id IN (SELECT id FROM m)),"
+    /* Feedback comments are personal data; the ratings stay for the counts. */
+    " comments AS (UPDATE session_feedback SET comment = NULL WHERE member_id IN (SELECT id FROM m))"
     " UPDATE members SET name = 'Verwijderd lid', email = NULL, job_title = NULL, interests = '{}',"
     " password_hash = NULL, active = false, erased_at = now() WHERE id IN (SELECT id FROM m)"};
 

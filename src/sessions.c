@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "authz.h"
+#include "calendar.h"
 #include "db_write.h"
 #include "text.h"
 
@@ -150,6 +151,8 @@ const listing_def SESSIONS_LIST = {
     .default_sort = "starts_at",
     .filters = FILTERS,
     .sorts = SORTS,
+    .calendar_event = calendar_session_event,
+    .calendar_name = "DNA Dienstverlening: sessies",
 };
 
 /* A member reference as the viewer may see it (see reports.c). */
