@@ -8,6 +8,7 @@
  * parameterised statements. */
 #include "seed.h"
 #include "seed_internal.h"
+#include "seed_sessions.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -17,10 +18,10 @@
 #include "lifecycle.h"
 #include "seed_words.h"
 
-/* joined_at, reports and rules lie in the two years before the reference
- * date (seed_options: SEED_REF_* unless asked otherwise). A fixed date rather
- * than now() keeps the output identical from one day to the next. */
-#define JOIN_WINDOW_DAYS 730
+/* joined_at, reports, rules and sessions lie in the two years before the
+ * reference date (seed_options: SEED_REF_* unless asked otherwise). A fixed
+ * date rather than now() keeps the output identical from one day to the next. */
+#define JOIN_WINDOW_DAYS SEED_HISTORY_DAYS
 /* The programme's launch drew a wave of sign-ups in its first two months. */
 #define LAUNCH_WAVE_DAYS 61
 #define LAUNCH_WAVE_PERCENT 20
@@ -860,6 +861,8 @@ typedef struct {
     long long reports_by_status[LC_COUNT];
     long long reports_overdue, reports_escalated, reports_anonymous, reports_linked;
     long long history_total, supports_total, comments_total;
+    /* Filled by the sessions step, for the summary. */
+    seed_sessions_counts sessions;
 } seed_ctx;
 
 /* A successful result, or NULL after printing why. */
@@ -2262,6 +2265,31 @@ done:
     return rc;
 }
 
+/* --- step: sessions --- */
+
+/* The demo login with a staff role (NULL: the plain member), for its email. */
+static int demo_email(const char *role, char *out, size_t n)
+{
+    for (size_t i = 0; i < DEMO_COUNT; i++) {
+        const char *r = DEMO_LOGINS[i].role;
+        if (role != NULL ? r != NULL && strcmp(r, role) == 0 : r == NULL) {
+            int k = snprintf(out, n, "%s@%s", DEMO_LOGINS[i].local, SEED_EMAIL_DOMAIN);
+            return k < 0 || (size_t)k >= n ? -1 : 0;
+        }
+    }
+    return -1;
+}
+
+/* In seed_sessions.c; the demo member and organizer get their parts there. */
+static int step_sessions(seed_ctx *ctx, seed_rng *rng)
+{
+    char member[128], organizer[128];
+    if (demo_email(NULL, member, sizeof member) != 0 ||
+        demo_email("organizer", organizer, sizeof organizer) != 0)
+        return -1;
+    return seed_sessions_step(ctx->conn, ref_day_of(ctx->opt), member, organizer, rng, &ctx->sessions);
+}
+
 /* --- step: API clients --- */
 
 static int step_api_clients(seed_ctx *ctx, seed_rng *rng)
@@ -2287,15 +2315,16 @@ static int step_api_clients(seed_ctx *ctx, seed_rng *rng)
 static int step_audit(seed_ctx *ctx, seed_rng *rng)
 {
     (void)rng;
-    char seed[24], changes[200];
+    char seed[24], changes[240];
     snprintf(seed, sizeof seed, "%llu", ctx->opt->seed);
     long long reports = 0;
     for (int i = 0; i < LC_COUNT; i++)
         reports += ctx->reports_by_status[i];
     int k = snprintf(changes, sizeof changes,
                      "{\"seed\": %s, \"members\": %lld, \"departments\": %zu, \"rules\": %zu, "
-                     "\"reports\": %lld}",
-                     seed, ctx->members_total, seed_words_departments_count, ctx->rules_total, reports);
+                     "\"reports\": %lld, \"sessions\": %lld}",
+                     seed, ctx->members_total, seed_words_departments_count, ctx->rules_total, reports,
+                     ctx->sessions.sessions);
     if (k < 0 || (size_t)k >= sizeof changes)
         return -1;
     const char *params[2] = {seed, changes};
@@ -2314,13 +2343,10 @@ static const struct {
     const char *name;
     seed_step_fn run;
 } STEPS[] = {
-    {"departments", step_departments},
-    {"demo-logins", step_demo_logins},
-    {"members", step_members},
-    {"rules", step_rules},
-    {"reports", step_reports},
-    {"api-clients", step_api_clients},
-    {"audit", step_audit},
+    {"departments", step_departments}, {"demo-logins", step_demo_logins},
+    {"members", step_members},         {"rules", step_rules},
+    {"reports", step_reports},         {"sessions", step_sessions},
+    {"api-clients", step_api_clients}, {"audit", step_audit},
 };
 
 static void step_rng(seed_rng *r, unsigned long long seed, const char *step)
@@ -2365,7 +2391,16 @@ static void print_credentials(FILE *out, const seed_ctx *ctx)
     fprintf(out, "Rules: %zu (", ctx->rules_total);
     for (int i = 0; i < 5; i++)
         fprintf(out, "%s%s %lld", i ? ", " : "", RULE_OUTCOME_NAMES[i], ctx->rules_by_outcome[i]);
-    fprintf(out, ").\n\n");
+    fprintf(out, ").\n");
+    const seed_sessions_counts *sc = &ctx->sessions;
+    fprintf(
+        out,
+        "Sessions: %lld (%lld upcoming from %04d-%02d-%02d, %lld without a seat limit); %lld registrations "
+        "(registered %lld, waitlisted %lld, cancelled %lld), %lld attended; %lld feedback (%lld with a "
+        "comment); %lld insights.\n\n",
+        sc->sessions, sc->upcoming, ctx->opt->ref_year, ctx->opt->ref_month, ctx->opt->ref_day, sc->unlimited,
+        sc->registrations, sc->registered, sc->waitlisted, sc->cancelled, sc->attended, sc->feedback,
+        sc->comments, sc->insights);
     fprintf(out, "Demo logins (OAuth password grant; the API also accepts `email` for `username`):\n");
     fprintf(out, "  %-32s %-18s %s\n", "email", "role", "password");
     for (size_t i = 0; i < DEMO_COUNT; i++) {

@@ -14,6 +14,9 @@
 #define DAY_SECONDS 86400
 #define HOUR_SECONDS 3600
 
+/* The programme's history: the days before the reference day it spans. */
+#define SEED_HISTORY_DAYS 730
+
 /* --- statements ---------------------------------------------------------------- */
 
 /* A successful result, or NULL after printing why (`what` names the work in
