@@ -456,6 +456,10 @@ static void place_session(seed_rng *r, const slot *sl, seed_session *s)
         p = pick_place(r, seed_words_places_large, seed_words_places_large_count);
     else if (p == NULL)
         p = pick_place(r, seed_words_places_small, seed_words_places_small_count);
+    /* A session that is to fill up needs seats to fill: not online. */
+    const seed_words_place *list = KINDS[sl->kind].large ? seed_words_places_large : seed_words_places_small;
+    for (size_t i = 0; sl->fill == FILL_FULL && p->capacity_hi == 0; i++)
+        p = &list[i];
     s->location = p->name;
     s->capacity = room_capacity(r, p);
     if (sl->launch || (sl->kind == SEED_LEADERSHIP && chance(r, UNLIMITED_LEADERSHIP_PERCENT)))

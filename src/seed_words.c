@@ -1159,7 +1159,7 @@ const size_t seed_words_listening_partners_count = COUNT(seed_words_listening_pa
 const seed_words_place seed_words_places_large[] = {
     {"Stadhuis, Spui 70 – Atrium", 12, 80, 120},  {"Stadhuis, Spui 70 – Burgerzaal", 4, 50, 80},
     {"Centrale Bibliotheek, Spui 68", 2, 50, 70}, {"Stadsdeelkantoor Escamp, Leyweg 813", 1, 40, 60},
-    {"Online via Microsoft Teams", 2, 0, 0},
+    {"Online via Microsoft Teams", 1, 0, 0},
 };
 const size_t seed_words_places_large_count = COUNT(seed_words_places_large);
 
