@@ -2322,9 +2322,9 @@ static int step_audit(seed_ctx *ctx, seed_rng *rng)
         reports += ctx->reports_by_status[i];
     int k = snprintf(changes, sizeof changes,
                      "{\"seed\": %s, \"members\": %lld, \"departments\": %zu, \"rules\": %zu, "
-                     "\"reports\": %lld, \"sessions\": %lld}",
+                     "\"reports\": %lld, \"sessions\": %lld, \"as_of\": \"%04d-%02d-%02d\"}",
                      seed, ctx->members_total, seed_words_departments_count, ctx->rules_total, reports,
-                     ctx->sessions.sessions);
+                     ctx->sessions.sessions, ctx->opt->ref_year, ctx->opt->ref_month, ctx->opt->ref_day);
     if (k < 0 || (size_t)k >= sizeof changes)
         return -1;
     const char *params[2] = {seed, changes};
