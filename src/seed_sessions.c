@@ -13,6 +13,7 @@
  * keeps the schema's invariants by construction. */
 #include "seed_sessions.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1047,78 +1048,79 @@ static int insert_sessions(PGconn *conn, const seed_sessions_plan *plan, long lo
     return 0;
 }
 
-static int copy_registrations(PGconn *conn, const seed_sessions_plan *plan, const long long *ids)
+/* The fields of one row after its session's id, for each table of rows. */
+static int write_registration(seed_copy *c, const seed_sessions_plan *plan, size_t k)
 {
-    seed_copy *c = seed_copy_begin(conn, "registrations",
-                                   "COPY session_registrations (session_id, member_id, status, queued, "
-                                   "registered_at, attended, created_at, updated_at, version) FROM STDIN");
-    if (c == NULL)
-        return -1;
-    int rc = 0;
-    for (size_t i = 0; i < plan->n_sessions && rc == 0; i++) {
-        const seed_session *s = &plan->sessions[i];
-        for (size_t k = s->reg_first; k < s->reg_first + s->reg_n && rc == 0; k++) {
-            const seed_registration *g = &plan->regs[k];
-            rc = seed_copy_room(c);
-            rc = rc || seed_copy_ll(c, ids[i], 0, '\t');
-            rc = rc || seed_copy_ll(c, g->member_id, 0, '\t');
-            rc = rc || seed_copy_field(c, seed_reg_status_name(g->status), '\t');
-            rc = rc || (g->queued ? seed_copy_ts(c, g->queued, '\t') : seed_copy_field(c, NULL, '\t'));
-            rc = rc || seed_copy_ts(c, g->registered_at, '\t');
-            rc = rc || seed_copy_field(c, g->attended ? "t" : "f", '\t');
-            rc = rc || seed_copy_ts(c, g->created_at, '\t');
-            rc = rc || seed_copy_ts(c, g->updated_at, '\t');
-            rc = rc || seed_copy_ll(c, g->version, 0, '\n');
-        }
-    }
-    return seed_copy_finish(c, rc);
+    const seed_registration *g = &plan->regs[k];
+    int rc = seed_copy_ll(c, g->member_id, 0, '\t');
+    rc = rc || seed_copy_field(c, seed_reg_status_name(g->status), '\t');
+    rc = rc || (g->queued ? seed_copy_ts(c, g->queued, '\t') : seed_copy_field(c, NULL, '\t'));
+    rc = rc || seed_copy_ts(c, g->registered_at, '\t');
+    rc = rc || seed_copy_field(c, g->attended ? "t" : "f", '\t');
+    rc = rc || seed_copy_ts(c, g->created_at, '\t');
+    rc = rc || seed_copy_ts(c, g->updated_at, '\t');
+    return rc || seed_copy_ll(c, g->version, 0, '\n');
 }
 
-static int copy_feedback(PGconn *conn, const seed_sessions_plan *plan, const long long *ids)
+static int write_feedback(seed_copy *c, const seed_sessions_plan *plan, size_t k)
 {
-    seed_copy *c =
-        seed_copy_begin(conn, "feedback",
-                        "COPY session_feedback (session_id, member_id, rating, comment, created_at, "
-                        "updated_at) FROM STDIN");
-    if (c == NULL)
-        return -1;
-    int rc = 0;
-    for (size_t i = 0; i < plan->n_sessions && rc == 0; i++) {
-        const seed_session *s = &plan->sessions[i];
-        for (size_t k = s->feedback_first; k < s->feedback_first + s->feedback_n && rc == 0; k++) {
-            const seed_feedback *f = &plan->feedback[k];
-            rc = seed_copy_room(c);
-            rc = rc || seed_copy_ll(c, ids[i], 0, '\t');
-            rc = rc || seed_copy_ll(c, f->member_id, 0, '\t');
-            rc = rc || seed_copy_ll(c, f->rating, 0, '\t');
-            rc = rc || seed_copy_field(c, f->comment, '\t');
-            rc = rc || seed_copy_ts(c, f->created_at, '\t');
-            rc = rc || seed_copy_ts(c, f->created_at, '\n');
-        }
-    }
-    return seed_copy_finish(c, rc);
+    const seed_feedback *f = &plan->feedback[k];
+    int rc = seed_copy_ll(c, f->member_id, 0, '\t');
+    rc = rc || seed_copy_ll(c, f->rating, 0, '\t');
+    rc = rc || seed_copy_field(c, f->comment, '\t');
+    rc = rc || seed_copy_ts(c, f->created_at, '\t');
+    return rc || seed_copy_ts(c, f->created_at, '\n');
 }
 
-static int copy_insights(PGconn *conn, const seed_sessions_plan *plan, const long long *ids)
+static int write_insight(seed_copy *c, const seed_sessions_plan *plan, size_t k)
 {
-    seed_copy *c =
-        seed_copy_begin(conn, "insights",
-                        "COPY session_insights (session_id, text, theme_code, author_id, created_at, "
-                        "updated_at) FROM STDIN");
+    const seed_insight *n = &plan->insights[k];
+    int rc = seed_copy_field(c, n->text, '\t');
+    rc = rc || seed_copy_field(c, n->theme, '\t');
+    rc = rc || seed_copy_ll(c, n->author_id, 1, '\t');
+    rc = rc || seed_copy_ts(c, n->created_at, '\t');
+    return rc || seed_copy_ts(c, n->created_at, '\n');
+}
+
+/* A table of the plan's rows: its COPY, where each session's rows are (the
+ * offsets of seed_session's first and count fields) and the row's fields. */
+typedef struct {
+    const char *what, *sql;
+    size_t first_at, count_at;
+    int (*write)(seed_copy *c, const seed_sessions_plan *plan, size_t k);
+} row_table;
+
+static const row_table ROW_TABLES[] = {
+    {"registrations",
+     "COPY session_registrations (session_id, member_id, status, queued, registered_at, attended, "
+     "created_at, "
+     "updated_at, version) FROM STDIN",
+     offsetof(seed_session, reg_first), offsetof(seed_session, reg_n), write_registration},
+    {"feedback",
+     "COPY session_feedback (session_id, member_id, rating, comment, created_at, updated_at) FROM STDIN",
+     offsetof(seed_session, feedback_first), offsetof(seed_session, feedback_n), write_feedback},
+    {"insights",
+     "COPY session_insights (session_id, text, theme_code, author_id, created_at, updated_at) FROM STDIN",
+     offsetof(seed_session, insight_first), offsetof(seed_session, insight_n), write_insight},
+};
+
+/* One table in one COPY, session by session, each row led by its session's
+ * id (known only now that the sessions are in). */
+static int copy_rows(PGconn *conn, const seed_sessions_plan *plan, const long long *ids, const row_table *t)
+{
+    seed_copy *c = seed_copy_begin(conn, t->what, t->sql);
     if (c == NULL)
         return -1;
     int rc = 0;
     for (size_t i = 0; i < plan->n_sessions && rc == 0; i++) {
-        const seed_session *s = &plan->sessions[i];
-        for (size_t k = s->insight_first; k < s->insight_first + s->insight_n && rc == 0; k++) {
-            const seed_insight *n = &plan->insights[k];
+        const char *s = (const char *)&plan->sessions[i];
+        size_t first, count;
+        memcpy(&first, s + t->first_at, sizeof first);
+        memcpy(&count, s + t->count_at, sizeof count);
+        for (size_t k = first; k < first + count && rc == 0; k++) {
             rc = seed_copy_room(c);
             rc = rc || seed_copy_ll(c, ids[i], 0, '\t');
-            rc = rc || seed_copy_field(c, n->text, '\t');
-            rc = rc || seed_copy_field(c, n->theme, '\t');
-            rc = rc || seed_copy_ll(c, n->author_id, 1, '\t');
-            rc = rc || seed_copy_ts(c, n->created_at, '\t');
-            rc = rc || seed_copy_ts(c, n->created_at, '\n');
+            rc = rc || t->write(c, plan, k);
         }
     }
     return seed_copy_finish(c, rc);
@@ -1168,9 +1170,11 @@ int seed_sessions_step(PGconn *conn, long ref_day, const char *demo_member_email
         fprintf(stderr, "seed: out of memory\n");
         goto done;
     }
-    if (insert_sessions(conn, &plan, ids) != 0 || copy_registrations(conn, &plan, ids) != 0 ||
-        copy_feedback(conn, &plan, ids) != 0 || copy_insights(conn, &plan, ids) != 0)
+    if (insert_sessions(conn, &plan, ids) != 0)
         goto done;
+    for (size_t t = 0; t < COUNT(ROW_TABLES); t++)
+        if (copy_rows(conn, &plan, ids, &ROW_TABLES[t]) != 0)
+            goto done;
     seed_sessions_count(&plan, counts);
     rc = 0;
 done:
