@@ -59,7 +59,7 @@ export DNA_LOG_LEVEL=warn
 node tests/api/keys.mjs "$TMP" || exit 1
 export DNA_JWT_PUBLIC_KEY_FILE="$TMP/idp-public.pem"
 "$ROOT/$BUILD/dna-api" seed --members 60 > "$TMP/seed.log" 2>&1 || { cat "$TMP/seed.log"; echo "0 passed, 1 failed"; exit 1; }
-echo "== unit tests (tests/unit/test_db.c uses the seeded throwaway database)"
+echo "== unit tests (tests/unit/test_db.c and test_seed_db.c use the seeded throwaway database)"
 export DNA_TEST_DATABASE_URL="$DNA_DATABASE_URL"
 for t in "$BUILD"/tests/test_*; do
   [ -x "$t" ] || continue

@@ -7,6 +7,8 @@
  * which keeps 100,000 rows to a second or two; everything else is a handful of
  * parameterised statements. */
 #include "seed.h"
+#include "seed_internal.h"
+#include "seed_sessions.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -16,10 +18,10 @@
 #include "lifecycle.h"
 #include "seed_words.h"
 
-/* joined_at, reports and rules lie in the two years before the reference
- * date (seed_options: SEED_REF_* unless asked otherwise). A fixed date rather
- * than now() keeps the output identical from one day to the next. */
-#define JOIN_WINDOW_DAYS 730
+/* joined_at, reports, rules and sessions lie in the two years before the
+ * reference date (seed_options: SEED_REF_* unless asked otherwise). A fixed
+ * date rather than now() keeps the output identical from one day to the next. */
+#define JOIN_WINDOW_DAYS SEED_HISTORY_DAYS
 /* The programme's launch drew a wave of sign-ups in its first two months. */
 #define LAUNCH_WAVE_DAYS 61
 #define LAUNCH_WAVE_PERCENT 20
@@ -375,9 +377,6 @@ static long ref_day_of(const seed_options *o)
 }
 
 /* --- time in The Hague ---------------------------------------------------------- */
-
-#define DAY_SECONDS 86400
-#define HOUR_SECONDS 3600
 
 static int64_t floor_div(int64_t a, int64_t b)
 {
@@ -862,11 +861,12 @@ typedef struct {
     long long reports_by_status[LC_COUNT];
     long long reports_overdue, reports_escalated, reports_anonymous, reports_linked;
     long long history_total, supports_total, comments_total;
+    /* Filled by the sessions step, for the summary. */
+    seed_sessions_counts sessions;
 } seed_ctx;
 
 /* A successful result, or NULL after printing why. */
-static PGresult *exec_params(PGconn *conn, const char *what, const char *sql, int nparams,
-                             const char *const *params)
+PGresult *seed_exec(PGconn *conn, const char *what, const char *sql, int nparams, const char *const *params)
 {
     PGresult *res = PQexecParams(conn, sql, nparams, NULL, params, NULL, NULL, 0);
     ExecStatusType st = PQresultStatus(res);
@@ -877,16 +877,16 @@ static PGresult *exec_params(PGconn *conn, const char *what, const char *sql, in
     return NULL;
 }
 
-static int exec_ok(PGconn *conn, const char *what, const char *sql, int nparams, const char *const *params)
+int seed_exec_ok(PGconn *conn, const char *what, const char *sql, int nparams, const char *const *params)
 {
-    PGresult *res = exec_params(conn, what, sql, nparams, params);
+    PGresult *res = seed_exec(conn, what, sql, nparams, params);
     if (res == NULL)
         return -1;
     PQclear(res);
     return 0;
 }
 
-static int parse_ll(const char *s, long long *out)
+int seed_parse_ll(const char *s, long long *out)
 {
     char *end;
     if (s == NULL || *s == '\0')
@@ -923,10 +923,10 @@ static size_t pick_department(seed_rng *r)
 /* How many member rows exist, demo logins included. Returns 0, or -1 on error. */
 static int count_members(PGconn *conn, long long *count)
 {
-    PGresult *res = exec_params(conn, "checking for members", "SELECT count(*) FROM members", 0, NULL);
+    PGresult *res = seed_exec(conn, "checking for members", "SELECT count(*) FROM members", 0, NULL);
     if (res == NULL)
         return -1;
-    int rc = parse_ll(PQgetvalue(res, 0, 0), count);
+    int rc = seed_parse_ll(PQgetvalue(res, 0, 0), count);
     PQclear(res);
     return rc;
 }
@@ -939,16 +939,16 @@ static int step_departments(seed_ctx *ctx, seed_rng *rng)
     for (size_t i = 0; i < seed_words_departments_count; i++) {
         const char *params[2] = {seed_words_departments[i].code, seed_words_departments[i].name};
         /* A department created by hand before seeding is kept as it is. */
-        if (exec_ok(ctx->conn, "inserting departments",
-                    "INSERT INTO departments (code, name) VALUES ($1, $2) "
-                    "ON CONFLICT (code) DO NOTHING",
-                    2, params) != 0)
+        if (seed_exec_ok(ctx->conn, "inserting departments",
+                         "INSERT INTO departments (code, name) VALUES ($1, $2) "
+                         "ON CONFLICT (code) DO NOTHING",
+                         2, params) != 0)
             return -1;
-        PGresult *res = exec_params(ctx->conn, "reading department ids",
-                                    "SELECT id FROM departments WHERE code = $1", 1, params);
+        PGresult *res = seed_exec(ctx->conn, "reading department ids",
+                                  "SELECT id FROM departments WHERE code = $1", 1, params);
         if (res == NULL)
             return -1;
-        int rc = PQntuples(res) == 1 ? parse_ll(PQgetvalue(res, 0, 0), &ctx->dept_ids[i]) : -1;
+        int rc = PQntuples(res) == 1 ? seed_parse_ll(PQgetvalue(res, 0, 0), &ctx->dept_ids[i]) : -1;
         PQclear(res);
         if (rc != 0) {
             fprintf(stderr, "seed: no id for department %s\n", seed_words_departments[i].code);
@@ -984,10 +984,10 @@ static int step_demo_logins(seed_ctx *ctx, seed_rng *rng)
         }
         const char *params[8] = {d->name, email,  dept,      d->title,
                                  roles,   joined, interests, ctx->demo_hashes[i]};
-        if (exec_ok(ctx->conn, "inserting demo logins",
-                    "INSERT INTO members (name, email, department_id, job_title, roles, joined_at, "
-                    "interests, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    8, params) != 0)
+        if (seed_exec_ok(ctx->conn, "inserting demo logins",
+                         "INSERT INTO members (name, email, department_id, job_title, roles, joined_at, "
+                         "interests, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                         8, params) != 0)
             return -1;
     }
     return 0;
@@ -1059,14 +1059,14 @@ static unsigned slugs_bump(slug_counts *m, const char *key)
 }
 
 /* COPY data in chunks: fewer round trips than a row per call. */
-typedef struct {
+struct seed_copy {
     PGconn *conn;
     const char *what; /* "members", for messages */
     char data[CHUNK_SIZE];
     size_t len;
-} copy_chunk;
+};
 
-static int chunk_flush(copy_chunk *c)
+static int chunk_flush(seed_copy *c)
 {
     if (c->len > 0 && PQputCopyData(c->conn, c->data, (int)c->len) != 1) {
         fprintf(stderr, "seed: sending %s: %s", c->what, PQerrorMessage(c->conn));
@@ -1077,14 +1077,14 @@ static int chunk_flush(copy_chunk *c)
 }
 
 /* Makes room for one more row. */
-static int chunk_room(copy_chunk *c)
+int seed_copy_room(seed_copy *c)
 {
     return sizeof c->data - c->len < ROW_MAX ? chunk_flush(c) : 0;
 }
 
 /* One escaped field (NULL for SQL NULL) and the separator after it ('\t' or
  * '\n'). */
-static int chunk_field(copy_chunk *c, const char *s, char sep)
+int seed_copy_field(seed_copy *c, const char *s, char sep)
 {
     int k = s != NULL                     ? seed_copy_escape(s, c->data + c->len, sizeof c->data - c->len)
             : sizeof c->data - c->len > 2 ? (memcpy(c->data + c->len, "\\N", 2), 2)
@@ -1097,20 +1097,20 @@ static int chunk_field(copy_chunk *c, const char *s, char sep)
 }
 
 /* A number field; 0 stands for NULL when `zero_is_null`. */
-static int chunk_ll(copy_chunk *c, long long v, int zero_is_null, char sep)
+int seed_copy_ll(seed_copy *c, long long v, int zero_is_null, char sep)
 {
     char buf[24];
     if (zero_is_null && v == 0)
-        return chunk_field(c, NULL, sep);
+        return seed_copy_field(c, NULL, sep);
     snprintf(buf, sizeof buf, "%lld", v);
-    return chunk_field(c, buf, sep);
+    return seed_copy_field(c, buf, sep);
 }
 
-static int chunk_ts(copy_chunk *c, int64_t t, char sep)
+int seed_copy_ts(seed_copy *c, int64_t t, char sep)
 {
     char buf[23];
     seed_timestamp(t, buf);
-    return chunk_field(c, buf, sep);
+    return seed_copy_field(c, buf, sep);
 }
 
 /* Ends a COPY: cleanly, or with an error that makes the server discard it. */
@@ -1130,9 +1130,9 @@ static int copy_end(PGconn *conn, const char *what, const char *error)
 }
 
 /* Starts a COPY ... FROM STDIN; returns a chunk to fill, or NULL. */
-static copy_chunk *copy_begin(PGconn *conn, const char *what, const char *sql)
+seed_copy *seed_copy_begin(PGconn *conn, const char *what, const char *sql)
 {
-    copy_chunk *c = malloc(sizeof *c);
+    seed_copy *c = malloc(sizeof *c);
     if (c == NULL) {
         fprintf(stderr, "seed: out of memory\n");
         return NULL;
@@ -1154,7 +1154,7 @@ static copy_chunk *copy_begin(PGconn *conn, const char *what, const char *sql)
 
 /* Sends what is left and ends the COPY (with an error after a failure: rc
  * != 0); frees the chunk. Returns 0 when all went in. */
-static int copy_finish(copy_chunk *c, int rc)
+int seed_copy_finish(seed_copy *c, int rc)
 {
     PGconn *conn = c->conn;
     const char *what = c->what;
@@ -1286,9 +1286,9 @@ static int step_members(seed_ctx *ctx, seed_rng *rng)
             return -1;
         }
 
-    copy_chunk *chunk = copy_begin(conn, "members",
-                                   "COPY members (name, email, department_id, job_title, roles, "
-                                   "joined_at, interests, active) FROM STDIN");
+    seed_copy *chunk = seed_copy_begin(conn, "members",
+                                       "COPY members (name, email, department_id, job_title, roles, "
+                                       "joined_at, interests, active) FROM STDIN");
     if (chunk == NULL) {
         slugs_free(&slugs);
         return -1;
@@ -1318,31 +1318,31 @@ static int step_members(seed_ctx *ctx, seed_rng *rng)
             rc = -1;
             break;
         }
-        if (chunk_room(chunk) != 0) {
+        if (seed_copy_room(chunk) != 0) {
             rc = -1;
             break;
         }
-        if (chunk_field(chunk, m.name, '\t') != 0 || chunk_field(chunk, m.email, '\t') != 0 ||
-            chunk_field(chunk, m.dept, '\t') != 0 || chunk_field(chunk, m.title, '\t') != 0 ||
-            chunk_field(chunk, m.roles, '\t') != 0 || chunk_field(chunk, m.joined, '\t') != 0 ||
-            chunk_field(chunk, m.interests, '\t') != 0 ||
-            chunk_field(chunk, m.active ? "t" : "f", '\n') != 0) {
+        if (seed_copy_field(chunk, m.name, '\t') != 0 || seed_copy_field(chunk, m.email, '\t') != 0 ||
+            seed_copy_field(chunk, m.dept, '\t') != 0 || seed_copy_field(chunk, m.title, '\t') != 0 ||
+            seed_copy_field(chunk, m.roles, '\t') != 0 || seed_copy_field(chunk, m.joined, '\t') != 0 ||
+            seed_copy_field(chunk, m.interests, '\t') != 0 ||
+            seed_copy_field(chunk, m.active ? "t" : "f", '\n') != 0) {
             fprintf(stderr, "seed: member %lld does not fit\n", i + 1);
             rc = -1;
         }
     }
-    rc = copy_finish(chunk, rc);
+    rc = seed_copy_finish(chunk, rc);
     slugs_free(&slugs);
     if (rc != 0)
         return -1;
 
     PGresult *res =
-        exec_params(conn, "counting members", "SELECT min(id), max(id), count(*) FROM members", 0, NULL);
+        seed_exec(conn, "counting members", "SELECT min(id), max(id), count(*) FROM members", 0, NULL);
     if (res == NULL)
         return -1;
-    rc = parse_ll(PQgetvalue(res, 0, 0), &ctx->members_first_id) |
-         parse_ll(PQgetvalue(res, 0, 1), &ctx->members_last_id) |
-         parse_ll(PQgetvalue(res, 0, 2), &ctx->members_total);
+    rc = seed_parse_ll(PQgetvalue(res, 0, 0), &ctx->members_first_id) |
+         seed_parse_ll(PQgetvalue(res, 0, 1), &ctx->members_last_id) |
+         seed_parse_ll(PQgetvalue(res, 0, 2), &ctx->members_total);
     PQclear(res);
     return rc != 0 ? -1 : 0;
 }
@@ -1394,14 +1394,14 @@ static int step_rules(seed_ctx *ctx, seed_rng *rng)
         snprintf(version_s, sizeof version_s, "%d", version);
         const char *params[10] = {w->title,   w->source_type,  w->reference, dept_id,   w->description,
                                   w->outcome, w->outcome_note, created_s,    updated_s, version_s};
-        PGresult *res = exec_params(ctx->conn, "inserting rules",
-                                    "INSERT INTO rules (title, source_type, reference, department_id, "
-                                    "description, outcome, outcome_note, created_at, updated_at, version) "
-                                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-                                    10, params);
+        PGresult *res = seed_exec(ctx->conn, "inserting rules",
+                                  "INSERT INTO rules (title, source_type, reference, department_id, "
+                                  "description, outcome, outcome_note, created_at, updated_at, version) "
+                                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                                  10, params);
         if (res == NULL)
             return -1;
-        int rc = parse_ll(PQgetvalue(res, 0, 0), &ctx->rule_ids[i]);
+        int rc = seed_parse_ll(PQgetvalue(res, 0, 0), &ctx->rule_ids[i]);
         PQclear(res);
         if (rc != 0)
             return -1;
@@ -1440,15 +1440,7 @@ static int step_rules(seed_ctx *ctx, seed_rng *rng)
 
 static const char *const PRIORITY_NAMES[4] = {"low", "normal", "high", "urgent"};
 
-/* Active members sorted by joined_at, so that "who had joined by day D" is a
- * prefix. */
-typedef struct {
-    long long *id;
-    long *joined;
-    size_t n;
-} people;
-
-static void people_free(people *p)
+void seed_people_free(seed_people *p)
 {
     free(p->id);
     free(p->joined);
@@ -1457,9 +1449,9 @@ static void people_free(people *p)
     p->n = 0;
 }
 
-static int load_people(PGconn *conn, const char *what, const char *sql, people *p)
+int seed_load_people(PGconn *conn, const char *what, const char *sql, seed_people *p)
 {
-    PGresult *res = exec_params(conn, what, sql, 0, NULL);
+    PGresult *res = seed_exec(conn, what, sql, 0, NULL);
     if (res == NULL)
         return -1;
     size_t n = (size_t)PQntuples(res);
@@ -1469,19 +1461,20 @@ static int load_people(PGconn *conn, const char *what, const char *sql, people *
     int rc = p->id != NULL && p->joined != NULL ? 0 : -1;
     for (size_t i = 0; i < n && rc == 0; i++) {
         long long joined = 0;
-        rc = parse_ll(PQgetvalue(res, (int)i, 0), &p->id[i]) | parse_ll(PQgetvalue(res, (int)i, 1), &joined);
+        rc = seed_parse_ll(PQgetvalue(res, (int)i, 0), &p->id[i]) |
+             seed_parse_ll(PQgetvalue(res, (int)i, 1), &joined);
         p->joined[i] = (long)joined;
     }
     PQclear(res);
     if (rc != 0) {
         fprintf(stderr, "seed: %s: unexpected result\n", what);
-        people_free(p);
+        seed_people_free(p);
     }
     return rc;
 }
 
 /* How many had joined by `day` (at least one, so there is always someone). */
-static size_t joined_by(const people *p, long day)
+size_t seed_joined_by(const seed_people *p, long day)
 {
     size_t lo = 0, hi = p->n;
     while (lo < hi) {
@@ -1494,9 +1487,9 @@ static size_t joined_by(const people *p, long day)
     return lo > 0 ? lo : 1;
 }
 
-static size_t pick_person(seed_rng *r, const people *p, long day)
+static size_t pick_person(seed_rng *r, const seed_people *p, long day)
 {
-    return pick_index(r, joined_by(p, day));
+    return pick_index(r, seed_joined_by(p, day));
 }
 
 /* What the first pass decides for each report; the rest is rebuilt from
@@ -1605,7 +1598,7 @@ typedef struct {
     report_plan *plans;
     size_t n;
     long long base_id; /* id of plans[0] */
-    people active, team;
+    seed_people active, team;
     long ref_day;
     int64_t ref_end;
 } reports_job;
@@ -1732,7 +1725,7 @@ static void build_life(const reports_job *job, size_t i, report_life *l)
     long open_days = (long)((end - created) / DAY_SECONDS);
     if (k > 2 + 3 * open_days)
         k = 2 + 3 * open_days;
-    size_t pool = joined_by(&job->active, seed_local_day(end));
+    size_t pool = seed_joined_by(&job->active, seed_local_day(end));
     if (k > (long)pool - 1)
         k = (long)pool - 1;
     l->nsupports = 0;
@@ -1981,12 +1974,12 @@ static int plan_reports(reports_job *job, seed_rng *rng)
 static int copy_reports(reports_job *job, report_life *l, report_text *t)
 {
     seed_ctx *ctx = job->ctx;
-    copy_chunk *c = copy_begin(ctx->conn, "reports",
-                               "COPY reports (id, title, description, procedure, impact, department_id, "
-                               "category, anonymous, reporter_id, status, priority, triage_week, "
-                               "assignee_id, theme_code, rule_id, resolution, duplicate_of, "
-                               "supporters_count, comments_count, closed_at, created_at, updated_at, "
-                               "version) FROM STDIN");
+    seed_copy *c = seed_copy_begin(ctx->conn, "reports",
+                                   "COPY reports (id, title, description, procedure, impact, department_id, "
+                                   "category, anonymous, reporter_id, status, priority, triage_week, "
+                                   "assignee_id, theme_code, rule_id, resolution, duplicate_of, "
+                                   "supporters_count, comments_count, closed_at, created_at, updated_at, "
+                                   "version) FROM STDIN");
     if (c == NULL)
         return -1;
     int rc = 0;
@@ -2008,33 +2001,34 @@ static int copy_reports(reports_job *job, report_life *l, report_text *t)
             seed_iso_week(tl->ev[last_triage].at, week);
         int64_t created = tl->ev[0].at;
 
-        rc = chunk_room(c);
-        rc = rc || chunk_ll(c, job->base_id + (long long)i, 0, '\t');
-        rc = rc || chunk_field(c, t->title, '\t');
-        rc = rc || chunk_field(c, t->description, '\t');
-        rc = rc || chunk_field(c, seed_words_topics[pl->topic].procedure, '\t');
-        rc = rc || chunk_field(c, t->impact[0] ? t->impact : NULL, '\t');
-        rc = rc || chunk_ll(c, t->department_id, 0, '\t');
-        rc = rc || chunk_field(c, t->category, '\t');
-        rc = rc || chunk_field(c, l->anonymous ? "t" : "f", '\t');
-        rc = rc || chunk_ll(c, l->reporter, 1, '\t');
-        rc = rc || chunk_field(c, lifecycle_name((lc_status)l->status), '\t');
-        rc = rc || chunk_field(c, last_triage > 0 ? PRIORITY_NAMES[tl->priority] : NULL, '\t');
-        rc = rc || chunk_field(c, last_triage > 0 ? week : NULL, '\t');
-        rc = rc || chunk_ll(c, l->assignee, 1, '\t');
-        rc = rc || chunk_field(c, t->theme, '\t');
-        rc = rc || chunk_ll(c, t->rule_id, 1, '\t');
-        rc = rc || chunk_field(c, l->final_resolution > 0 ? l->resolution[l->final_resolution] : NULL, '\t');
-        rc = rc || chunk_ll(c, l->status == LC_DUPLICATE ? job->base_id + pl->dup_of : 0, 1, '\t');
-        rc = rc || chunk_ll(c, l->nsupports, 0, '\t');
-        rc = rc || chunk_ll(c, l->ncomments, 0, '\t');
+        rc = seed_copy_room(c);
+        rc = rc || seed_copy_ll(c, job->base_id + (long long)i, 0, '\t');
+        rc = rc || seed_copy_field(c, t->title, '\t');
+        rc = rc || seed_copy_field(c, t->description, '\t');
+        rc = rc || seed_copy_field(c, seed_words_topics[pl->topic].procedure, '\t');
+        rc = rc || seed_copy_field(c, t->impact[0] ? t->impact : NULL, '\t');
+        rc = rc || seed_copy_ll(c, t->department_id, 0, '\t');
+        rc = rc || seed_copy_field(c, t->category, '\t');
+        rc = rc || seed_copy_field(c, l->anonymous ? "t" : "f", '\t');
+        rc = rc || seed_copy_ll(c, l->reporter, 1, '\t');
+        rc = rc || seed_copy_field(c, lifecycle_name((lc_status)l->status), '\t');
+        rc = rc || seed_copy_field(c, last_triage > 0 ? PRIORITY_NAMES[tl->priority] : NULL, '\t');
+        rc = rc || seed_copy_field(c, last_triage > 0 ? week : NULL, '\t');
+        rc = rc || seed_copy_ll(c, l->assignee, 1, '\t');
+        rc = rc || seed_copy_field(c, t->theme, '\t');
+        rc = rc || seed_copy_ll(c, t->rule_id, 1, '\t');
+        rc = rc ||
+             seed_copy_field(c, l->final_resolution > 0 ? l->resolution[l->final_resolution] : NULL, '\t');
+        rc = rc || seed_copy_ll(c, l->status == LC_DUPLICATE ? job->base_id + pl->dup_of : 0, 1, '\t');
+        rc = rc || seed_copy_ll(c, l->nsupports, 0, '\t');
+        rc = rc || seed_copy_ll(c, l->ncomments, 0, '\t');
         if (l->closed_at)
-            rc = rc || chunk_ts(c, l->closed_at, '\t');
+            rc = rc || seed_copy_ts(c, l->closed_at, '\t');
         else
-            rc = rc || chunk_field(c, NULL, '\t');
-        rc = rc || chunk_ts(c, created, '\t');
-        rc = rc || chunk_ts(c, l->updated_at, '\t');
-        rc = rc || chunk_ll(c, (long long)tl->n + l->nsupports + l->ncomments, 0, '\n');
+            rc = rc || seed_copy_field(c, NULL, '\t');
+        rc = rc || seed_copy_ts(c, created, '\t');
+        rc = rc || seed_copy_ts(c, l->updated_at, '\t');
+        rc = rc || seed_copy_ll(c, (long long)tl->n + l->nsupports + l->ncomments, 0, '\n');
         if (rc != 0) {
             fprintf(stderr, "seed: report %zu does not fit\n", i + 1);
             break;
@@ -2051,14 +2045,15 @@ static int copy_reports(reports_job *job, report_life *l, report_text *t)
         ctx->supports_total += l->nsupports;
         ctx->comments_total += l->ncomments;
     }
-    return copy_finish(c, rc);
+    return seed_copy_finish(c, rc);
 }
 
 static int copy_history(reports_job *job, report_life *l)
 {
-    copy_chunk *c = copy_begin(job->ctx->conn, "report history",
-                               "COPY report_history (report_id, at, actor_id, from_status, to_status, note, "
-                               "resolution, duplicate_of) FROM STDIN");
+    seed_copy *c =
+        seed_copy_begin(job->ctx->conn, "report history",
+                        "COPY report_history (report_id, at, actor_id, from_status, to_status, note, "
+                        "resolution, duplicate_of) FROM STDIN");
     if (c == NULL)
         return -1;
     int rc = 0;
@@ -2067,61 +2062,63 @@ static int copy_history(reports_job *job, report_life *l)
         long long id = job->base_id + (long long)i;
         for (int k = 0; k < l->tl.n && rc == 0; k++) {
             const seed_event *e = &l->tl.ev[k];
-            rc = chunk_room(c);
-            rc = rc || chunk_ll(c, id, 0, '\t');
-            rc = rc || chunk_ts(c, e->at, '\t');
-            rc = rc || chunk_ll(c, l->actor[k], 1, '\t');
-            rc = rc || chunk_field(c, e->from >= 0 ? lifecycle_name((lc_status)e->from) : NULL, '\t');
-            rc = rc || chunk_field(c, lifecycle_name((lc_status)e->to), '\t');
-            rc = rc || chunk_field(c, l->note[k], '\t');
-            rc = rc || chunk_field(c, l->resolution[k][0] ? l->resolution[k] : NULL, '\t');
-            rc = rc || chunk_ll(c, e->to == LC_DUPLICATE ? job->base_id + job->plans[i].dup_of : 0, 1, '\n');
+            rc = seed_copy_room(c);
+            rc = rc || seed_copy_ll(c, id, 0, '\t');
+            rc = rc || seed_copy_ts(c, e->at, '\t');
+            rc = rc || seed_copy_ll(c, l->actor[k], 1, '\t');
+            rc = rc || seed_copy_field(c, e->from >= 0 ? lifecycle_name((lc_status)e->from) : NULL, '\t');
+            rc = rc || seed_copy_field(c, lifecycle_name((lc_status)e->to), '\t');
+            rc = rc || seed_copy_field(c, l->note[k], '\t');
+            rc = rc || seed_copy_field(c, l->resolution[k][0] ? l->resolution[k] : NULL, '\t');
+            rc = rc ||
+                 seed_copy_ll(c, e->to == LC_DUPLICATE ? job->base_id + job->plans[i].dup_of : 0, 1, '\n');
         }
     }
     if (rc != 0)
         fprintf(stderr, "seed: a history row does not fit\n");
-    return copy_finish(c, rc);
+    return seed_copy_finish(c, rc);
 }
 
 static int copy_supports(reports_job *job, report_life *l)
 {
-    copy_chunk *c = copy_begin(job->ctx->conn, "supports",
-                               "COPY report_supports (report_id, member_id, created_at) FROM STDIN");
+    seed_copy *c = seed_copy_begin(job->ctx->conn, "supports",
+                                   "COPY report_supports (report_id, member_id, created_at) FROM STDIN");
     if (c == NULL)
         return -1;
     int rc = 0;
     for (size_t i = 0; i < job->n && rc == 0; i++) {
         build_life(job, i, l);
         for (int k = 0; k < l->nsupports && rc == 0; k++) {
-            rc = chunk_room(c);
-            rc = rc || chunk_ll(c, job->base_id + (long long)i, 0, '\t');
-            rc = rc || chunk_ll(c, l->support_member[k], 0, '\t');
-            rc = rc || chunk_ts(c, l->support_at[k], '\n');
+            rc = seed_copy_room(c);
+            rc = rc || seed_copy_ll(c, job->base_id + (long long)i, 0, '\t');
+            rc = rc || seed_copy_ll(c, l->support_member[k], 0, '\t');
+            rc = rc || seed_copy_ts(c, l->support_at[k], '\n');
         }
     }
-    return copy_finish(c, rc);
+    return seed_copy_finish(c, rc);
 }
 
 static int copy_comments(reports_job *job, report_life *l)
 {
-    copy_chunk *c = copy_begin(job->ctx->conn, "comments",
-                               "COPY report_comments (report_id, author_id, text, created_at, updated_at) "
-                               "FROM STDIN");
+    seed_copy *c =
+        seed_copy_begin(job->ctx->conn, "comments",
+                        "COPY report_comments (report_id, author_id, text, created_at, updated_at) "
+                        "FROM STDIN");
     if (c == NULL)
         return -1;
     int rc = 0;
     for (size_t i = 0; i < job->n && rc == 0; i++) {
         build_life(job, i, l);
         for (int k = 0; k < l->ncomments && rc == 0; k++) {
-            rc = chunk_room(c);
-            rc = rc || chunk_ll(c, job->base_id + (long long)i, 0, '\t');
-            rc = rc || chunk_ll(c, l->comment_author[k], 0, '\t');
-            rc = rc || chunk_field(c, l->comment_text[k], '\t');
-            rc = rc || chunk_ts(c, l->comment_at[k], '\t');
-            rc = rc || chunk_ts(c, l->comment_at[k], '\n');
+            rc = seed_copy_room(c);
+            rc = rc || seed_copy_ll(c, job->base_id + (long long)i, 0, '\t');
+            rc = rc || seed_copy_ll(c, l->comment_author[k], 0, '\t');
+            rc = rc || seed_copy_field(c, l->comment_text[k], '\t');
+            rc = rc || seed_copy_ts(c, l->comment_at[k], '\t');
+            rc = rc || seed_copy_ts(c, l->comment_at[k], '\n');
         }
     }
-    return copy_finish(c, rc);
+    return seed_copy_finish(c, rc);
 }
 
 /* Foreign keys of the report tables are checked row by row during a COPY,
@@ -2149,22 +2146,22 @@ static void fk_free(fk_set *f)
 static int fk_suspend(PGconn *conn, fk_set *f)
 {
     PGresult *res =
-        exec_params(conn, "reading foreign keys and indexes",
-                    "WITH t (rel) AS (VALUES ('reports'::regclass), ('report_history'::regclass), "
-                    "                        ('report_supports'::regclass), ('report_comments'::regclass)) "
-                    "SELECT drop_sql, add_sql FROM ("
-                    " SELECT 1 AS k, conrelid::regclass::text AS r, conname::text AS name, "
-                    "  format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop_sql, "
-                    "  format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, "
-                    "         pg_get_constraintdef(oid)) AS add_sql "
-                    " FROM pg_constraint WHERE contype = 'f' AND conrelid IN (SELECT rel FROM t) "
-                    " UNION ALL "
-                    " SELECT 0, indrelid::regclass::text, i.indexrelid::regclass::text, "
-                    "  format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid) "
-                    " FROM pg_index i WHERE i.indrelid IN (SELECT rel FROM t) AND NOT i.indisprimary "
-                    "  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)) x "
-                    "ORDER BY k, r, name",
-                    0, NULL);
+        seed_exec(conn, "reading foreign keys and indexes",
+                  "WITH t (rel) AS (VALUES ('reports'::regclass), ('report_history'::regclass), "
+                  "                        ('report_supports'::regclass), ('report_comments'::regclass)) "
+                  "SELECT drop_sql, add_sql FROM ("
+                  " SELECT 1 AS k, conrelid::regclass::text AS r, conname::text AS name, "
+                  "  format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop_sql, "
+                  "  format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, "
+                  "         pg_get_constraintdef(oid)) AS add_sql "
+                  " FROM pg_constraint WHERE contype = 'f' AND conrelid IN (SELECT rel FROM t) "
+                  " UNION ALL "
+                  " SELECT 0, indrelid::regclass::text, i.indexrelid::regclass::text, "
+                  "  format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid) "
+                  " FROM pg_index i WHERE i.indrelid IN (SELECT rel FROM t) AND NOT i.indisprimary "
+                  "  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)) x "
+                  "ORDER BY k, r, name",
+                  0, NULL);
     if (res == NULL)
         return -1;
     int n = PQntuples(res), rc = 0;
@@ -2179,7 +2176,8 @@ static int fk_suspend(PGconn *conn, fk_set *f)
             break;
         }
         f->n++;
-        rc = exec_ok(conn, "dropping a foreign key or index for the load", PQgetvalue(res, i, 0), 0, NULL);
+        rc = seed_exec_ok(conn, "dropping a foreign key or index for the load", PQgetvalue(res, i, 0), 0,
+                          NULL);
     }
     PQclear(res);
     return rc;
@@ -2188,7 +2186,7 @@ static int fk_suspend(PGconn *conn, fk_set *f)
 static int fk_restore(PGconn *conn, const fk_set *f)
 {
     for (int i = 0; i < f->n; i++)
-        if (exec_ok(conn, "adding a foreign key or index back", f->add[i], 0, NULL) != 0)
+        if (seed_exec_ok(conn, "adding a foreign key or index back", f->add[i], 0, NULL) != 0)
             return -1;
     return 0;
 }
@@ -2205,17 +2203,17 @@ static int step_reports(seed_ctx *ctx, seed_rng *rng)
     job.ref_day = ref_day_of(ctx->opt);
     job.ref_end = seed_local_time(job.ref_day, 0);
 
-    if (load_people(ctx->conn, "reading members",
-                    "SELECT id, joined_at - DATE '1970-01-01' FROM members "
-                    "WHERE active AND erased_at IS NULL ORDER BY joined_at, id",
-                    &job.active) != 0)
+    if (seed_load_people(ctx->conn, "reading members",
+                         "SELECT id, joined_at - DATE '1970-01-01' FROM members "
+                         "WHERE active AND erased_at IS NULL ORDER BY joined_at, id",
+                         &job.active) != 0)
         return -1;
-    if (load_people(ctx->conn, "reading the team",
-                    "SELECT id, joined_at - DATE '1970-01-01' FROM members "
-                    "WHERE active AND erased_at IS NULL AND 'deregulation_team' = ANY (roles) "
-                    "ORDER BY joined_at, id",
-                    &job.team) != 0) {
-        people_free(&job.active);
+    if (seed_load_people(ctx->conn, "reading the team",
+                         "SELECT id, joined_at - DATE '1970-01-01' FROM members "
+                         "WHERE active AND erased_at IS NULL AND 'deregulation_team' = ANY (roles) "
+                         "ORDER BY joined_at, id",
+                         &job.team) != 0) {
+        seed_people_free(&job.active);
         return -1;
     }
     int rc = -1;
@@ -2237,16 +2235,17 @@ static int step_reports(seed_ctx *ctx, seed_rng *rng)
     char count[24];
     snprintf(count, sizeof count, "%zu", job.n);
     const char *params[1] = {count};
-    if (exec_ok(ctx->conn, "locking reports", "LOCK TABLE reports IN SHARE ROW EXCLUSIVE MODE", 0, NULL) != 0)
+    if (seed_exec_ok(ctx->conn, "locking reports", "LOCK TABLE reports IN SHARE ROW EXCLUSIVE MODE", 0,
+                     NULL) != 0)
         goto done;
     PGresult *res =
-        exec_params(ctx->conn, "reserving report ids",
-                    "SELECT setval(s::regclass, nextval(s::regclass) + $1::bigint - 1) - $1::bigint + 1 "
-                    "FROM pg_get_serial_sequence('reports', 'id') AS s",
-                    1, params);
+        seed_exec(ctx->conn, "reserving report ids",
+                  "SELECT setval(s::regclass, nextval(s::regclass) + $1::bigint - 1) - $1::bigint + 1 "
+                  "FROM pg_get_serial_sequence('reports', 'id') AS s",
+                  1, params);
     if (res == NULL)
         goto done;
-    int bad = parse_ll(PQgetvalue(res, 0, 0), &job.base_id);
+    int bad = seed_parse_ll(PQgetvalue(res, 0, 0), &job.base_id);
     PQclear(res);
     if (bad)
         goto done;
@@ -2261,9 +2260,34 @@ done:
     free(life);
     free(text);
     free(job.plans);
-    people_free(&job.active);
-    people_free(&job.team);
+    seed_people_free(&job.active);
+    seed_people_free(&job.team);
     return rc;
+}
+
+/* --- step: sessions --- */
+
+/* The demo login with a staff role (NULL: the plain member), for its email. */
+static int demo_email(const char *role, char *out, size_t n)
+{
+    for (size_t i = 0; i < DEMO_COUNT; i++) {
+        const char *r = DEMO_LOGINS[i].role;
+        if (role != NULL ? r != NULL && strcmp(r, role) == 0 : r == NULL) {
+            int k = snprintf(out, n, "%s@%s", DEMO_LOGINS[i].local, SEED_EMAIL_DOMAIN);
+            return k < 0 || (size_t)k >= n ? -1 : 0;
+        }
+    }
+    return -1;
+}
+
+/* In seed_sessions.c; the demo member and organizer get their parts there. */
+static int step_sessions(seed_ctx *ctx, seed_rng *rng)
+{
+    char member[128], organizer[128];
+    if (demo_email(NULL, member, sizeof member) != 0 ||
+        demo_email("organizer", organizer, sizeof organizer) != 0)
+        return -1;
+    return seed_sessions_step(ctx->conn, ref_day_of(ctx->opt), member, organizer, rng, &ctx->sessions);
 }
 
 /* --- step: API clients --- */
@@ -2273,10 +2297,10 @@ static int step_api_clients(seed_ctx *ctx, seed_rng *rng)
     (void)rng;
     const char *params[3] = {SEED_DEMO_CLIENT_ID, ctx->client_hash, "{ombudsman}"};
     /* A client registered by hand keeps its secret; we say so afterwards. */
-    PGresult *res = exec_params(ctx->conn, "inserting the API client",
-                                "INSERT INTO api_clients (id, secret_hash, roles) "
-                                "VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
-                                3, params);
+    PGresult *res = seed_exec(ctx->conn, "inserting the API client",
+                              "INSERT INTO api_clients (id, secret_hash, roles) "
+                              "VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
+                              3, params);
     if (res == NULL)
         return -1;
     ctx->client_existed = strcmp(PQcmdTuples(res), "0") == 0;
@@ -2291,22 +2315,23 @@ static int step_api_clients(seed_ctx *ctx, seed_rng *rng)
 static int step_audit(seed_ctx *ctx, seed_rng *rng)
 {
     (void)rng;
-    char seed[24], changes[200];
+    char seed[24], changes[240];
     snprintf(seed, sizeof seed, "%llu", ctx->opt->seed);
     long long reports = 0;
     for (int i = 0; i < LC_COUNT; i++)
         reports += ctx->reports_by_status[i];
     int k = snprintf(changes, sizeof changes,
                      "{\"seed\": %s, \"members\": %lld, \"departments\": %zu, \"rules\": %zu, "
-                     "\"reports\": %lld}",
-                     seed, ctx->members_total, seed_words_departments_count, ctx->rules_total, reports);
+                     "\"reports\": %lld, \"sessions\": %lld, \"as_of\": \"%04d-%02d-%02d\"}",
+                     seed, ctx->members_total, seed_words_departments_count, ctx->rules_total, reports,
+                     ctx->sessions.sessions, ctx->opt->ref_year, ctx->opt->ref_month, ctx->opt->ref_day);
     if (k < 0 || (size_t)k >= sizeof changes)
         return -1;
     const char *params[2] = {seed, changes};
-    return exec_ok(ctx->conn, "writing the audit log",
-                   "INSERT INTO audit_log (actor, action, entity, entity_id, changes) "
-                   "VALUES ('system', 'create', 'seed', $1, $2)",
-                   2, params);
+    return seed_exec_ok(ctx->conn, "writing the audit log",
+                        "INSERT INTO audit_log (actor, action, entity, entity_id, changes) "
+                        "VALUES ('system', 'create', 'seed', $1, $2)",
+                        2, params);
 }
 
 /* The steps, in order, in one transaction. Each gets a random stream of its
@@ -2318,13 +2343,10 @@ static const struct {
     const char *name;
     seed_step_fn run;
 } STEPS[] = {
-    {"departments", step_departments},
-    {"demo-logins", step_demo_logins},
-    {"members", step_members},
-    {"rules", step_rules},
-    {"reports", step_reports},
-    {"api-clients", step_api_clients},
-    {"audit", step_audit},
+    {"departments", step_departments}, {"demo-logins", step_demo_logins},
+    {"members", step_members},         {"rules", step_rules},
+    {"reports", step_reports},         {"sessions", step_sessions},
+    {"api-clients", step_api_clients}, {"audit", step_audit},
 };
 
 static void step_rng(seed_rng *r, unsigned long long seed, const char *step)
@@ -2369,7 +2391,16 @@ static void print_credentials(FILE *out, const seed_ctx *ctx)
     fprintf(out, "Rules: %zu (", ctx->rules_total);
     for (int i = 0; i < 5; i++)
         fprintf(out, "%s%s %lld", i ? ", " : "", RULE_OUTCOME_NAMES[i], ctx->rules_by_outcome[i]);
-    fprintf(out, ").\n\n");
+    fprintf(out, ").\n");
+    const seed_sessions_counts *sc = &ctx->sessions;
+    fprintf(
+        out,
+        "Sessions: %lld (%lld upcoming from %04d-%02d-%02d, %lld without a seat limit); %lld registrations "
+        "(registered %lld, waitlisted %lld, cancelled %lld), %lld attended; %lld feedback (%lld with a "
+        "comment); %lld insights.\n\n",
+        sc->sessions, sc->upcoming, ctx->opt->ref_year, ctx->opt->ref_month, ctx->opt->ref_day, sc->unlimited,
+        sc->registrations, sc->registered, sc->waitlisted, sc->cancelled, sc->attended, sc->feedback,
+        sc->comments, sc->insights);
     fprintf(out, "Demo logins (OAuth password grant; the API also accepts `email` for `username`):\n");
     fprintf(out, "  %-32s %-18s %s\n", "email", "role", "password");
     for (size_t i = 0; i < DEMO_COUNT; i++) {
@@ -2467,12 +2498,13 @@ int seed_run(PGconn *conn, const seed_options *o, FILE *out)
     /* The lock makes a second seed running at the same time wait, then see
      * the members and stop. statement_timeout is lifted: the COPY of a large
      * network is one long statement, unlike any request. */
-    if (exec_ok(conn, "starting the transaction", "BEGIN", 0, NULL) != 0) {
+    if (seed_exec_ok(conn, "starting the transaction", "BEGIN", 0, NULL) != 0) {
         free(ctx);
         return -1;
     }
-    if (exec_ok(conn, "setting the timeout", "SET LOCAL statement_timeout = 0", 0, NULL) != 0 ||
-        exec_ok(conn, "locking members", "LOCK TABLE members IN SHARE ROW EXCLUSIVE MODE", 0, NULL) != 0 ||
+    if (seed_exec_ok(conn, "setting the timeout", "SET LOCAL statement_timeout = 0", 0, NULL) != 0 ||
+        seed_exec_ok(conn, "locking members", "LOCK TABLE members IN SHARE ROW EXCLUSIVE MODE", 0, NULL) !=
+            0 ||
         count_members(conn, &existing) != 0) {
         rollback(conn);
         free(ctx);
@@ -2495,7 +2527,7 @@ int seed_run(PGconn *conn, const seed_options *o, FILE *out)
             return -1;
         }
     }
-    if (exec_ok(conn, "committing", "COMMIT", 0, NULL) != 0) {
+    if (seed_exec_ok(conn, "committing", "COMMIT", 0, NULL) != 0) {
         rollback(conn);
         free(ctx);
         return -1;

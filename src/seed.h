@@ -2,12 +2,14 @@
  *
  * Fills an empty database with departments, members (a few of them demo
  * logins with a known password), the rule register, red-button reports with
- * their history, supports and comments, and the Ombudsman's API client. The
- * same seed gives the same rows, byte for byte, apart from Argon2 salts, the
- * pseudonym key and the created_at/updated_at defaults of departments and
- * members. Reports and rules carry their own timestamps: two years of history
- * up to the fixed reference date 2026-11-01 (Europe/Amsterdam), so the output
- * does not depend on the day the seed runs. */
+ * their history, supports and comments, sessions with their registrations,
+ * feedback and insights (seed_sessions.h), and the Ombudsman's API client.
+ * The same seed gives the same rows, byte for byte, apart from Argon2 salts,
+ * the pseudonym key and the created_at/updated_at defaults of departments
+ * and members. Reports, rules and sessions carry their own timestamps: two
+ * years of history up to the fixed reference date 2026-11-01
+ * (Europe/Amsterdam), and a few sessions in the two months after it, so the
+ * output does not depend on the day the seed runs. */
 #ifndef DNA_SEED_H
 #define DNA_SEED_H
 

@@ -921,3 +921,366 @@ const seed_words_rule seed_words_rules[] = {
      "Er is nu één aanvraag per functieprofiel in plaats van per applicatie."},
 };
 const size_t seed_words_rules_count = COUNT(seed_words_rules);
+
+/* --- sessions ------------------------------------------------------------------ */
+
+const char *const seed_words_complaint_themes[] = {
+    "bereikbaarheid-14070",    "wachttijd-afspraak-stadsdeelkantoor",
+    "onbegrijpelijke-brieven", "bejegening-balie",
+    "trage-afhandeling-wmo",   "parkeervergunningen",
+    "afval-en-grofvuil",       "kwijtschelding-belastingen",
+    "terugbelafspraken",       "digitale-formulieren",
+};
+const size_t seed_words_complaint_themes_count = COUNT(seed_words_complaint_themes);
+
+const seed_words_session seed_words_inspiration[] = {
+    {"Inspiratiesessie: de Hagenaar centraal",
+     "De aftrap van de maandelijkse inspiratiesessies. Drie Hagenaars vertellen hoe zij de gemeente ervaren: "
+     "aan de balie, aan de telefoon en in de brievenbus. Daarna gaan we met elkaar in gesprek: wat betekent "
+     "'de Hagenaar centraal' voor jouw werk, morgen al?"},
+    {"Schrijven op B1-niveau",
+     "Ongeveer een op de vier Hagenaars heeft moeite met onze brieven. Een taalcoach laat aan de hand van "
+     "echte brieven en besluiten zien hoe het eenvoudiger kan, zonder dat de boodschap juridisch minder "
+     "klopt. Neem gerust een brief uit je eigen werk mee."},
+    {"Van buiten naar binnen kijken",
+     "We beginnen niet bij onze regels en systemen, maar bij de vraag van de inwoner. Aan de hand van één "
+     "klantreis, van de eerste zoekopdracht op denhaag.nl tot het besluit, ontdekken we waar het schuurt en "
+     "wie er iets aan kan veranderen."},
+    {"Ont-regelen in de praktijk: wat de rode knop oplevert",
+     "Het ont-regelteam vertelt welke meldingen via de rode knop binnenkwamen, wat ermee is gebeurd en welke "
+     "regels inmiddels zijn geschrapt of vereenvoudigd. Met ruimte voor je eigen voorbeelden: welke regel "
+     "zou jij morgen afschaffen?"},
+    {"Digitaal waar het kan, persoonlijk waar het moet",
+     "Steeds meer zaken regelen Hagenaars online, maar niet iedereen kan of wil dat. Collega's van "
+     "Publiekszaken en de bibliotheek laten zien hoe we inwoners helpen die digitaal vastlopen, en waar we "
+     "de persoonlijke route open moeten houden."},
+    {"Geen verkeerde deur: samenwerken over diensten heen",
+     "Een inwoner met een vraag over schulden, zorg en werk heeft al snel met drie diensten te maken. Hoe "
+     "zorgen we dat hij niet van loket naar loket wordt gestuurd? Een wijkregisseur en een consulent werk en "
+     "inkomen delen hoe zij het samen oppakken."},
+    {"Inclusieve dienstverlening: iedereen doet mee",
+     "Laaggeletterdheid, een beperking, een andere taal of weinig digitale vaardigheden: voor veel Hagenaars "
+     "is contact met de gemeente lastiger dan wij denken. Ervaringsdeskundigen vertellen wat voor hen het "
+     "verschil maakt."},
+    {"Wat de Haagse Ombudsman ons leert",
+     "De Haagse Ombudsman ziet elk jaar duizenden signalen over de gemeente. Een medewerker van de "
+     "ombudsman vertelt welke patronen zij zien, en wat wij daar in onze dagelijkse dienstverlening mee "
+     "kunnen."},
+    {"De menselijke maat in regels en besluiten",
+     "Regels zijn er om mensen te helpen, maar soms pakken ze onredelijk uit. Een jurist en een consulent "
+     "laten aan de hand van casussen zien hoeveel ruimte de regels vaak al bieden, en hoe je die ruimte "
+     "verantwoord gebruikt."},
+    {"Gastvrij aan de balie en aan de telefoon",
+     "Hoe voelt een bezoek aan het stadsdeelkantoor of een telefoontje naar 14070 voor een inwoner? Een "
+     "trainer uit de hotellerie geeft een andere blik op ontvangen, laten wachten en doorverbinden."},
+    {"Leren van klachten: de rode draad",
+     "Klachten vertellen ons waar onze dienstverlening tekortschiet. We kijken samen naar de klachtthema's "
+     "van het afgelopen halfjaar en zoeken de rode draad: wat komt steeds terug, en wie pakt het op?"},
+    {"Samen ontwerpen met inwoners",
+     "Een nieuw formulier, een brief of een afsprakensysteem ontwerp je het best samen met de mensen die "
+     "ermee moeten werken. Het team bijzondere bijstand vertelt hoe zij inwoners betrokken bij het "
+     "vernieuwen van hun aanvraag."},
+    {"Bellen in plaats van een brief sturen",
+     "Soms lost één telefoontje meer op dan drie brieven. Collega's die zelf contact opnemen met inwoners "
+     "vertellen wat het oplevert: minder bezwaren, minder stress en meer begrip."},
+    {"Eenvoudige formulieren: minder vragen, betere antwoorden",
+     "Elk veld in een formulier is een vraag aan de inwoner. Hoe bepaal je welke vragen echt nodig zijn, en "
+     "welke gegevens we al hebben? Met voorbeelden van formulieren die de helft korter werden."},
+    {"Vertrouwen als uitgangspunt",
+     "Wat gebeurt er als we inwoners vooraf vertrouwen en achteraf controleren? Een gemeente die het al doet "
+     "vertelt over de resultaten, de risico's en wat het vroeg van de medewerkers."},
+    {"Jongeren over de gemeente",
+     "Haagse jongeren vertellen hoe zij de gemeente ervaren, van de leerplicht tot hun eerste eigen woning. "
+     "Wat verwachten zij van onze dienstverlening, en sluiten we daar op aan?"},
+    {"Denhaag.nl door de ogen van gebruikers",
+     "We kijken mee met inwoners die iets zoeken op de gemeentelijke website. Opnames van "
+     "gebruikersonderzoek laten zien waar mensen afhaken, en wat kleine aanpassingen opleveren."},
+    {"Doorbraakaanpak: maatwerk als het vastloopt",
+     "Soms zit een inwoner klem tussen de regels van verschillende afdelingen. Het doorbraakteam vertelt hoe "
+     "zij zulke situaties ontwarren en wat zij van de rest van de organisatie nodig hebben."},
+    {"Ondernemers en de gemeente: één aanspreekpunt",
+     "Een ondernemer die een terras, een vergunning en een afvalcontract nodig heeft, krijgt al snel met "
+     "vier afdelingen te maken. Accountmanagers vertellen hoe het ondernemersloket dat samenbrengt."},
+    {"Data als spiegel van onze dienstverlening",
+     "Wachttijden, klanttevredenheid, klachten en meldingen: wat vertellen de cijfers, en wat juist niet? "
+     "Data-analisten laten zien hoe je cijfers gebruikt om het gesprek over verbetering te voeren."},
+    {"Terugbellen zoals beloofd",
+     "Een terugbelverzoek dat niet wordt opgevolgd, is een van de grootste ergernissen van inwoners. Het "
+     "Klantcontactcentrum vertelt wat er misgaat tussen belofte en terugbelactie, en wat afdelingen kunnen "
+     "doen."},
+    {"Van doorverwijzen naar doorzetten",
+     "Samen met ketenpartners zoals de Sociale Verzekeringsbank en woningcorporaties verkennen we hoe we "
+     "inwoners niet alleen het goede adres geven, maar ook zorgen dat hun vraag daar aankomt."},
+    {"Werken vanuit de bedoeling",
+     "Waarom bestaat deze regel eigenlijk? Een interactieve sessie over het verschil tussen de letter en de "
+     "bedoeling van regels, met voorbeelden uit de Haagse praktijk en een oefening met je eigen werkproces."},
+    {"Toegankelijk voor iedereen",
+     "Inwoners met een visuele, auditieve of verstandelijke beperking vertellen over hun contact met de "
+     "gemeente. Wat kunnen wij in brieven, op de website en aan de balie anders doen?"},
+    {"De kracht van een goed gesprek",
+     "Een gesprek aan de keukentafel of aan de balie kan het verschil maken. Een gesprekstrainer geeft "
+     "handvatten om door te vragen naar wat een inwoner echt nodig heeft, ook als de tijd kort is."},
+    {"Dienstverlening in de wijk",
+     "Hoe dichter bij de inwoner, hoe beter? Collega's van stadsdeelkantoor Escamp en het wijkteam Laak "
+     "vertellen over spreekuren in buurthuizen en wat die opleveren, voor inwoners en voor ons."},
+};
+const size_t seed_words_inspiration_count = COUNT(seed_words_inspiration);
+
+const seed_words_session seed_words_leadership[] = {
+    {"Lancering programmaplan DNA Dienstverlening",
+     "De gemeentesecretaris en de programmamanager presenteren het programmaplan DNA Dienstverlening: "
+     "waarom we de Hagenaar centraal zetten, wat we de komende twee jaar gaan doen en wat we daarvoor van "
+     "leidinggevenden vragen. Na afloop is er gelegenheid om na te praten in het Atrium."},
+    {"Leiderschapstafel: ruimte geven aan de frontlinie",
+     "Medewerkers aan de balie en de telefoon zien als eerste waar het misgaat. Hoe geef je als "
+     "leidinggevende hun signalen de ruimte, en hoe zorg je dat er iets mee gebeurt? Een gesprek aan tafel "
+     "met directeuren en teamleiders."},
+    {"Leiderschapsbijeenkomst: voortgang DNA Dienstverlening",
+     "De programmamanager blikt terug op het afgelopen kwartaal: wat is er bereikt, waar lopen we vast en "
+     "welke besluiten zijn nodig? Met de cijfers van de rode knop en de opbrengst van de luistersessies."},
+    {"Leiderschapsbijeenkomst: wat leren de luistersessies ons?",
+     "Uit de luistersessies met de Haagse Ombudsman en de frontlijnteams komen steeds dezelfde thema's naar "
+     "voren. We bespreken welke thema's diensten samen moeten oppakken en wie daarin het voortouw neemt."},
+    {"Leiderschapstafel: ont-regelen begint bij jezelf",
+     "Veel regels die medewerkers als knellend ervaren, zijn interne afspraken die we zelf kunnen "
+     "veranderen. Leidinggevenden delen welke regels zij in hun eigen team hebben geschrapt en wat daarvoor "
+     "nodig was."},
+    {"Leiderschapsbijeenkomst: sturen op dienstverlening",
+     "Sturen we op productie of op wat het de inwoner oplevert? Over indicatoren, rapportages en het gesprek "
+     "dat je als leidinggevende met je team voert over goede dienstverlening."},
+    {"Leiderschapstafel: de rode draad in klachten",
+     "Samen met de Haagse Ombudsman kijken we naar de klachtthema's die het vaakst terugkomen, en naar de "
+     "verbeteringen die al lopen. Welke thema's verdienen meer aandacht van het management?"},
+    {"Leiderschapsbijeenkomst: samenwerken over de grenzen van diensten",
+     "Een inwoner merkt niets van onze organisatiegrenzen, maar loopt er wel op vast. Directeuren maken "
+     "concrete afspraken om zaken die meerdere diensten raken sneller op te lossen."},
+    {"Leiderschapsbijeenkomst: de dienstverlening van morgen",
+     "Wat verwachten Hagenaars over vijf jaar van hun gemeente? Een verkenning met trendonderzoekers en "
+     "collega's van ICT, en de vraag wat dat nu al vraagt van ons leiderschap."},
+};
+const size_t seed_words_leadership_count = COUNT(seed_words_leadership);
+
+const seed_words_session seed_words_workshops[] = {
+    {"Workshop: brieven herschrijven op B1-niveau",
+     "Een praktische workshop met een taaladviseur van Communicatie. Je herschrijft een brief of besluit uit "
+     "je eigen werk naar B1-niveau en krijgt direct feedback. Neem een laptop mee en een brief die je vaak "
+     "verstuurt."},
+    {"Workshop: een klantreis in kaart brengen",
+     "In drie uur breng je met collega's de reis van een inwoner in kaart, van de eerste vraag tot het "
+     "laatste contact. Je leert waar je de informatie vandaan haalt en hoe je de knelpunten zichtbaar maakt "
+     "voor je afdeling."},
+    {"Workshop: ont-regelen met de regelscan",
+     "Met de regelscan van het ont-regelteam onderzoek je een regel of werkinstructie uit je eigen praktijk: "
+     "waar komt hij vandaan, wat is de bedoeling en kan het eenvoudiger? Je gaat naar huis met een concreet "
+     "voorstel."},
+    {"Workshop: heldere digitale formulieren",
+     "Samen met de webredactie en ICT verbeter je een digitaal formulier: minder vragen, een duidelijke "
+     "toelichting en geen gegevens opvragen die we al hebben. Voor collega's die formulieren beheren of "
+     "aanvragen behandelen."},
+    {"Workshop: lastige gesprekken aan de balie en de telefoon",
+     "Hoe blijf je rustig en vriendelijk als een inwoner boos is, en hoe help je hem toch verder? Met een "
+     "trainingsacteur oefen je situaties uit je eigen werk."},
+    {"Workshop: luisteren zonder oordeel",
+     "Voor collega's die een luistersessie of een keukentafelgesprek leiden. Je oefent met open vragen, "
+     "doorvragen en samenvatten, zodat de ander echt aan het woord is."},
+    {"Workshop: werken met de rode knop",
+     "Hoe meld je een knellende regel zo dat het ont-regelteam ermee verder kan? En wat gebeurt er daarna "
+     "met je melding? Een korte uitleg, en daarna aan de slag met je eigen voorbeelden."},
+    {"Workshop: toegankelijk schrijven voor het web",
+     "Teksten op denhaag.nl moeten voor iedereen te lezen en te vinden zijn. Je leert schrijven voor het "
+     "scherm, met aandacht voor voorleessoftware, tussenkopjes en linkteksten."},
+    {"Workshop: inwoners betrekken bij het ontwerp van een dienst",
+     "Hoe organiseer je een gesprek met inwoners over een dienst die je wilt verbeteren, en wat doe je met "
+     "hun inbreng? Met werkvormen die je de week erna zelf kunt gebruiken."},
+};
+const size_t seed_words_workshops_count = COUNT(seed_words_workshops);
+
+const seed_words_listening seed_words_listening_partners[] = {
+    {"Haagse Ombudsman",
+     "Luistersessie met de Haagse Ombudsman",
+     "De eerste luistersessie van het programma. Medewerkers van de Haagse Ombudsman vertellen welke "
+     "klachten "
+     "zij het vaakst over de gemeente ontvangen en welke verhalen daarachter zitten. We luisteren eerst, "
+     "vragen door en zoeken samen de rode draad.",
+     NULL,
+     {"bereikbaarheid-14070", "onbegrijpelijke-brieven", "trage-afhandeling-wmo"}},
+    {"Klantcontactcentrum 14070",
+     "Luistersessie: het Klantcontactcentrum 14070 aan het woord",
+     "Medewerkers van het Klantcontactcentrum voeren elke dag duizenden gesprekken met Hagenaars. Zij "
+     "vertellen waar inwoners het vaakst over bellen, wat ze aan de telefoon niet kunnen oplossen en wat er "
+     "gebeurt met terugbelverzoeken.",
+     NULL,
+     {"bereikbaarheid-14070", "terugbelafspraken", "digitale-formulieren"}},
+    {"Balieteam Stadsdeelkantoor Escamp",
+     "Luistersessie met het balieteam van stadsdeelkantoor Escamp",
+     "Baliemedewerkers van stadsdeelkantoor Escamp vertellen over hun werkdag: lange wachtrijen, inwoners "
+     "zonder afspraak en vragen die niet bij de balie horen. Wat zien zij dat wij op kantoor missen?",
+     "Stadsdeelkantoor Escamp, Leyweg 813",
+     {"wachttijd-afspraak-stadsdeelkantoor", "bejegening-balie", NULL}},
+    {"Team Wmo-consulenten",
+     "Luistersessie met de Wmo-consulenten",
+     "Wmo-consulenten vertellen over keukentafelgesprekken, aanvragen die blijven liggen en inwoners die de "
+     "brieven over hun voorziening niet begrijpen. Waar zit de vertraging, en wat zou hen helpen?",
+     NULL,
+     {"trage-afhandeling-wmo", "onbegrijpelijke-brieven", NULL}},
+    {"Team Parkeervergunningen",
+     "Luistersessie met het team Parkeervergunningen",
+     "Het team dat dagelijks parkeervergunningen afhandelt, vertelt waar bewoners en bezoekers op vastlopen: "
+     "het aanvraagformulier, het wisselen van kenteken en de regels die per gebied verschillen.",
+     NULL,
+     {"parkeervergunningen", "digitale-formulieren", NULL}},
+    {"Team Kwijtschelding",
+     "Luistersessie met het team Kwijtschelding gemeentelijke belastingen",
+     "Elk voorjaar, als de aanslagen op de mat vallen, krijgt het team Kwijtschelding de meeste vragen. "
+     "Medewerkers vertellen welke bewijsstukken inwoners moeten aanleveren en waarom dat zo vaak misgaat.",
+     NULL,
+     {"kwijtschelding-belastingen", "onbegrijpelijke-brieven", NULL}},
+    {"Handhaving en wijkbeheer Stadsbeheer",
+     "Luistersessie met handhavers en wijkbeheerders",
+     "Handhavers en wijkbeheerders van de Dienst Stadsbeheer staan dagelijks op straat. Zij horen van "
+     "bewoners over grofvuil, volle containers en meldingen waar niets mee lijkt te gebeuren.",
+     NULL,
+     {"afval-en-grofvuil", "terugbelafspraken", NULL}},
+    {"Consulenten Werk en Inkomen",
+     "Luistersessie met consulenten Werk en Inkomen",
+     "Consulenten van Sociale Zaken en Werkgelegenheid vertellen over inwoners met een uitkering of schulden "
+     "die verdwalen tussen brieven, formulieren en loketten. Wat maakt voor hen het verschil?",
+     NULL,
+     {"onbegrijpelijke-brieven", "terugbelafspraken", "digitale-formulieren"}},
+    {"Frontoffice Publiekszaken",
+     "Luistersessie met de frontoffice van Publiekszaken",
+     "Medewerkers van de frontoffice Publiekszaken vertellen over paspoorten, verhuizingen en afspraken die "
+     "weken op zich laten wachten. Welke vragen horen ze het vaakst, en welke hadden we kunnen voorkomen?",
+     NULL,
+     {"wachttijd-afspraak-stadsdeelkantoor", "bejegening-balie", "digitale-formulieren"}},
+};
+const size_t seed_words_listening_partners_count = COUNT(seed_words_listening_partners);
+
+const seed_words_place seed_words_places_large[] = {
+    {"Stadhuis, Spui 70 – Atrium", 12, 80, 120},  {"Stadhuis, Spui 70 – Burgerzaal", 4, 50, 80},
+    {"Centrale Bibliotheek, Spui 68", 2, 50, 70}, {"Stadsdeelkantoor Escamp, Leyweg 813", 1, 40, 60},
+    {"Online via Microsoft Teams", 1, 0, 0},
+};
+const size_t seed_words_places_large_count = COUNT(seed_words_places_large);
+
+const seed_words_place seed_words_places_small[] = {
+    {"Stadhuis, Spui 70 – vergaderzaal 1.14", 4, 30, 40},
+    {"Stadhuis, Spui 70 – leercentrum", 4, 25, 35},
+    {"Stadsdeelkantoor Escamp, Leyweg 813", 2, 30, 40},
+    {"Stadsdeelkantoor Laak", 1, 25, 35},
+    {"Stadsdeelkantoor Scheveningen", 1, 25, 35},
+    {"Stadsdeelkantoor Segbroek", 1, 25, 35},
+    {"Stadsdeelkantoor Loosduinen", 1, 25, 35},
+    {"Stadsdeelkantoor Haagse Hout", 1, 25, 35},
+    {"Stadsdeelkantoor Leidschenveen-Ypenburg", 1, 25, 35},
+    {"Centrale Bibliotheek, Spui 68", 1, 30, 40},
+};
+const size_t seed_words_places_small_count = COUNT(seed_words_places_small);
+
+const seed_words_insight seed_words_insights[] = {
+    {"bereikbaarheid-14070",
+     "In de spits hangen inwoners vaak langer dan tien minuten in de wacht bij 14070 en haken dan af."},
+    {"bereikbaarheid-14070", "Het keuzemenu van 14070 heeft geen optie voor vragen die meerdere afdelingen "
+                             "raken; bellers komen steeds bij de verkeerde afdeling uit."},
+    {"bereikbaarheid-14070",
+     "Ouderen bellen liever dan dat ze mailen, maar juist zij haken af bij de lange wachttijden."},
+    {"wachttijd-afspraak-stadsdeelkantoor", "Voor een paspoortafspraak is in sommige stadsdelen pas na vijf "
+                                            "weken plek; inwoners wijken uit naar andere stadsdelen."},
+    {"wachttijd-afspraak-stadsdeelkantoor", "Inwoners zonder afspraak worden aan de balie weggestuurd, ook "
+                                            "als hun vraag in twee minuten te beantwoorden is."},
+    {"wachttijd-afspraak-stadsdeelkantoor",
+     "Afspraken die online worden geannuleerd, komen niet vrij in de agenda van het stadsdeelkantoor."},
+    {"onbegrijpelijke-brieven", "Brieven over herziening en terugvordering worden niet begrepen; inwoners "
+                                "bellen om te vragen wat ze moeten doen."},
+    {"onbegrijpelijke-brieven",
+     "In veel besluiten staat de belangrijkste boodschap pas op de tweede pagina, na de wetsartikelen."},
+    {"onbegrijpelijke-brieven", "Inwoners schrikken van de dreigende toon in herinneringsbrieven, ook als ze "
+                                "nog ruim op tijd zijn."},
+    {"bejegening-balie",
+     "Inwoners voelen zich aan de balie niet altijd serieus genomen als ze hun vraag niet "
+     "in de juiste termen stellen."},
+    {"bejegening-balie",
+     "Baliemedewerkers hebben te weinig tijd per bezoeker om door te vragen; dat leidt tot "
+     "herhaalbezoek."},
+    {"bejegening-balie",
+     "Bezoekers vinden het onprettig dat ze hun vraag hardop aan de balie moeten uitleggen "
+     "terwijl anderen meeluisteren."},
+    {"trage-afhandeling-wmo", "Wmo-aanvragen blijven liggen tussen het keukentafelgesprek en het besluit; "
+                              "inwoners weten niet waar hun aanvraag is."},
+    {"trage-afhandeling-wmo", "Bij een verhuizing binnen de stad moet een Wmo-voorziening opnieuw worden "
+                              "aangevraagd, met dezelfde gesprekken."},
+    {"trage-afhandeling-wmo",
+     "Inwoners krijgen geen bericht als de beslistermijn voor hun Wmo-aanvraag wordt verlengd."},
+    {"parkeervergunningen",
+     "Bewoners moeten bij een nieuw kenteken een nieuwe parkeervergunning aanvragen en "
+     "opnieuw al hun gegevens invullen."},
+    {"parkeervergunningen",
+     "De bezoekersregeling verschilt per gebied; bewoners en mantelzorgers raken de weg kwijt."},
+    {"parkeervergunningen",
+     "Mantelzorgers kunnen geen parkeervergunning krijgen voor het adres waar ze zorg verlenen."},
+    {"afval-en-grofvuil", "Bewoners weten niet dat grofvuil ook telefonisch kan worden aangemeld; wie geen "
+                          "internet heeft, zet het gewoon op straat."},
+    {"afval-en-grofvuil", "Meldingen over volle ondergrondse containers worden gesloten zonder dat de melder "
+                          "hoort wat ermee is gedaan."},
+    {"afval-en-grofvuil", "De wachttijd voor het ophalen van grofvuil loopt in de zomer op tot drie weken."},
+    {"kwijtschelding-belastingen", "Inwoners moeten voor kwijtschelding bewijsstukken inleveren die de "
+                                   "gemeente zelf al heeft, zoals de specificatie van hun uitkering."},
+    {"kwijtschelding-belastingen", "Het kwijtscheldingsverzoek kan alleen digitaal worden ingediend; wie "
+                                   "daarbij hulp nodig heeft, moet een afspraak maken."},
+    {"kwijtschelding-belastingen", "Veel verzoeken om kwijtschelding komen pas na een aanmaning; eerder "
+                                   "contact had de incassokosten voorkomen."},
+    {"terugbelafspraken", "Terugbelverzoeken via 14070 komen in een algemene mailbox terecht en worden niet "
+                          "altijd binnen de beloofde twee werkdagen opgepakt."},
+    {"terugbelafspraken", "Inwoners worden teruggebeld met een afgeschermd nummer en nemen daarom niet op."},
+    {"terugbelafspraken",
+     "Er is per afdeling geen overzicht van openstaande terugbelafspraken; niemand voelt "
+     "zich eigenaar."},
+    {"digitale-formulieren", "Digitale formulieren verlopen na twintig minuten; wie eerst documenten moet "
+                             "zoeken, is alles kwijt wat al was ingevuld."},
+    {"digitale-formulieren",
+     "Formulieren zijn op een telefoon nauwelijks in te vullen, terwijl de meeste inwoners daarmee werken."},
+    {"digitale-formulieren", "Inwoners zonder DigiD kunnen veel formulieren niet gebruiken en worden naar de "
+                             "balie verwezen."},
+    {NULL, "Frontlijnmedewerkers zien dagelijks knelpunten maar weten niet waar ze die kwijt kunnen; de rode "
+           "knop is nog te weinig bekend."},
+    {NULL, "Medewerkers willen vaker horen wat er met hun signalen is gedaan; dat motiveert om te blijven "
+           "melden."},
+    {NULL, "Inwoners met meerdere vragen tegelijk worden per vraag doorverwezen; een vast aanspreekpunt zou "
+           "veel schelen."},
+    {NULL,
+     "Aan de balie is een tolk niet of pas na een afspraak beschikbaar; dan vertalen familieleden, soms "
+     "kinderen."},
+};
+const size_t seed_words_insights_count = COUNT(seed_words_insights);
+
+const char *const seed_words_feedback_praise[] = {
+    "Inspirerend en heel herkenbaar.",
+    "Goede sprekers, ik ga hier morgen mee aan de slag.",
+    "Fijn om collega's van andere diensten te ontmoeten.",
+    "Eindelijk eens het verhaal van de inwoner zelf gehoord.",
+    "Praktisch en to the point.",
+    "Mooie voorbeelden uit de praktijk, graag meer van dit.",
+    "Het gesprek na afloop was voor mij het waardevolst.",
+    "Open sfeer, er werd echt geluisterd.",
+    "Ik heb er een paar concrete ideeën voor mijn team aan overgehouden.",
+    "Goed georganiseerd en precies op tijd klaar.",
+    "Confronterend, maar nodig.",
+};
+const size_t seed_words_feedback_praise_count = COUNT(seed_words_feedback_praise);
+
+const char *const seed_words_feedback_mixed[] = {
+    "Interessant, maar wat lang; de vragenronde kwam in tijdnood.",
+    "Goed onderwerp, maar ik miste de vertaling naar mijn eigen werk.",
+    "Veel herkenning, weinig nieuwe inzichten.",
+    "De zaal was te vol; achterin was het slecht te verstaan.",
+    "Leuk, maar graag een volgende keer meer interactie.",
+};
+const size_t seed_words_feedback_mixed_count = COUNT(seed_words_feedback_mixed);
+
+const char *const seed_words_feedback_critical[] = {
+    "Te veel presentatie, te weinig gesprek.",
+    "Ik had meer verwacht van de concrete opbrengst.",
+    "De sessie begon laat en liep uit, jammer.",
+    "Voor mijn werk weinig bruikbaar.",
+};
+const size_t seed_words_feedback_critical_count = COUNT(seed_words_feedback_critical);

@@ -162,4 +162,76 @@ typedef struct {
 extern const seed_words_rule seed_words_rules[];
 extern const size_t seed_words_rules_count;
 
+/* --- sessions ------------------------------------------------------------------ */
+
+/* The complaint themes the Ombudsman's office pushes, by code (a slug). */
+extern const char *const seed_words_complaint_themes[];
+extern const size_t seed_words_complaint_themes_count;
+
+/* A session as it is announced: title (at most 200 characters) and
+ * description. */
+typedef struct {
+    const char *title;
+    const char *description;
+} seed_words_session;
+
+/* Monthly inspiration sessions; the first opens the series, the others come
+ * in an order drawn for the seed. */
+extern const seed_words_session seed_words_inspiration[];
+extern const size_t seed_words_inspiration_count;
+/* Leadership meetings; the first is the launch of the programme plan. */
+extern const seed_words_session seed_words_leadership[];
+extern const size_t seed_words_leadership_count;
+/* Workshops; the first is the one on B1 letters the demo member signs up for. */
+extern const seed_words_session seed_words_workshops[];
+extern const size_t seed_words_workshops_count;
+
+/* A listening session: who tells their story (sessions.partner), where
+ * (NULL: a meeting room like any other), and the complaint themes their
+ * stories are mostly about (NULL-padded). The first two are the first two
+ * listening sessions, in that order: the Ombudsman, then the KCC. */
+typedef struct {
+    const char *partner;
+    const char *title;
+    const char *description;
+    const char *location;
+    const char *themes[3];
+} seed_words_listening;
+
+extern const seed_words_listening seed_words_listening_partners[];
+extern const size_t seed_words_listening_partners_count;
+
+/* A room: its weight among its list and the capacities organizers give it
+ * (lo..hi, 0 for an online meeting without a limit). */
+typedef struct {
+    const char *name;
+    unsigned weight;
+    unsigned capacity_lo, capacity_hi;
+} seed_words_place;
+
+/* Halls for inspiration sessions and leadership meetings. */
+extern const seed_words_place seed_words_places_large[];
+extern const size_t seed_words_places_large_count;
+/* Meeting rooms for listening sessions and workshops. */
+extern const seed_words_place seed_words_places_small[];
+extern const size_t seed_words_places_small_count;
+
+/* What a listening session learned (session_insights): a finding and the
+ * complaint theme it belongs to (NULL: none in particular). */
+typedef struct {
+    const char *theme;
+    const char *text;
+} seed_words_insight;
+
+extern const seed_words_insight seed_words_insights[];
+extern const size_t seed_words_insights_count;
+
+/* Feedback comments, by how the session was rated: 4-5, 3, 1-2. */
+extern const char *const seed_words_feedback_praise[];
+extern const size_t seed_words_feedback_praise_count;
+extern const char *const seed_words_feedback_mixed[];
+extern const size_t seed_words_feedback_mixed_count;
+extern const char *const seed_words_feedback_critical[];
+extern const size_t seed_words_feedback_critical_count;
+
 #endif

@@ -1,10 +1,12 @@
 /* test_seed.c: the pure parts of the demo-data generator; no database. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
 #include "lifecycle.h"
 #include "seed.h"
+#include "seed_sessions.h"
 #include "seed_words.h"
 
 static void slug_of(const char *name, const char *want)
@@ -488,6 +490,526 @@ static void test_defaults_and_words(void)
     CHECK(seed_words_interests_count == 6);
 }
 
+/* --- sessions --------------------------------------------------------------------- */
+
+static int is_complaint_theme(const char *code)
+{
+    for (size_t i = 0; i < seed_words_complaint_themes_count; i++)
+        if (strcmp(seed_words_complaint_themes[i], code) == 0)
+            return 1;
+    return 0;
+}
+
+static void check_session_words(const seed_words_session *w, size_t n)
+{
+    CHECK(n > 1 && n <= 32);
+    for (size_t i = 0; i < n; i++) {
+        CHECK(strlen(w[i].title) > 0 && strlen(w[i].title) <= 200);
+        CHECK(strlen(w[i].description) > 40 && strlen(w[i].description) <= 10000);
+        for (size_t j = 0; j < i; j++)
+            CHECK(strcmp(w[j].title, w[i].title) != 0);
+    }
+}
+
+static void check_places(const seed_words_place *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        CHECK(strlen(p[i].name) > 0 && strlen(p[i].name) <= 300 && p[i].weight > 0);
+        CHECK(p[i].capacity_lo <= p[i].capacity_hi && p[i].capacity_hi <= 10000);
+        CHECK(p[i].capacity_lo % 5 == 0 && p[i].capacity_hi % 5 == 0);
+        CHECK((p[i].capacity_lo == 0) == (p[i].capacity_hi == 0));
+    }
+}
+
+static void test_session_words(void)
+{
+    /* The Ombudsman's themes, as shared/spec/demo-data.md lists them. */
+    static const char *const THEMES[] = {"bereikbaarheid-14070",    "wachttijd-afspraak-stadsdeelkantoor",
+                                         "onbegrijpelijke-brieven", "bejegening-balie",
+                                         "trage-afhandeling-wmo",   "parkeervergunningen",
+                                         "afval-en-grofvuil",       "kwijtschelding-belastingen",
+                                         "terugbelafspraken",       "digitale-formulieren"};
+    CHECK(seed_words_complaint_themes_count == sizeof THEMES / sizeof THEMES[0]);
+    for (size_t i = 0; i < sizeof THEMES / sizeof THEMES[0]; i++)
+        CHECK(is_complaint_theme(THEMES[i]) && is_slug(THEMES[i]));
+
+    check_session_words(seed_words_inspiration, seed_words_inspiration_count);
+    check_session_words(seed_words_leadership, seed_words_leadership_count);
+    check_session_words(seed_words_workshops, seed_words_workshops_count);
+    CHECK_STR(seed_words_inspiration[0].title, "Inspiratiesessie: de Hagenaar centraal");
+    CHECK_STR(seed_words_leadership[0].title, "Lancering programmaplan DNA Dienstverlening");
+    CHECK(strstr(seed_words_workshops[0].title, "B1") != NULL);
+
+    CHECK(seed_words_listening_partners_count >= 8 && seed_words_listening_partners_count <= 32);
+    CHECK_STR(seed_words_listening_partners[0].partner, "Haagse Ombudsman");
+    CHECK_STR(seed_words_listening_partners[1].partner, "Klantcontactcentrum 14070");
+    for (size_t i = 0; i < seed_words_listening_partners_count; i++) {
+        const seed_words_listening *l = &seed_words_listening_partners[i];
+        CHECK(strlen(l->partner) > 0 && strlen(l->partner) <= 200);
+        CHECK(strlen(l->title) > 0 && strlen(l->title) <= 200 && strstr(l->title, "uistersessie") != NULL);
+        CHECK(strlen(l->description) > 40);
+        CHECK(l->themes[0] != NULL);
+        for (int k = 0; k < 3; k++)
+            CHECK(l->themes[k] == NULL || is_complaint_theme(l->themes[k]));
+        /* A partner's own place is one of the meeting rooms. */
+        int found = l->location == NULL;
+        for (size_t p = 0; p < seed_words_places_small_count && !found; p++)
+            found = strcmp(seed_words_places_small[p].name, l->location) == 0;
+        CHECK(found);
+    }
+
+    check_places(seed_words_places_large, seed_words_places_large_count);
+    check_places(seed_words_places_small, seed_words_places_small_count);
+    CHECK(strstr(seed_words_places_large[0].name, "Atrium") != NULL); /* the launch's */
+    /* Where a session that must fill up goes when the draw says online. */
+    CHECK(seed_words_places_large[0].capacity_hi > 0 && seed_words_places_small[0].capacity_hi > 0);
+
+    size_t per_theme[16] = {0}, unthemed = 0;
+    for (size_t i = 0; i < seed_words_insights_count; i++) {
+        const seed_words_insight *w = &seed_words_insights[i];
+        CHECK(strlen(w->text) > 20 && strlen(w->text) <= 2000);
+        if (w->theme == NULL) {
+            unthemed++;
+            continue;
+        }
+        CHECK(is_complaint_theme(w->theme));
+        for (size_t t = 0; t < seed_words_complaint_themes_count && t < 16; t++)
+            per_theme[t] += strcmp(seed_words_complaint_themes[t], w->theme) == 0;
+    }
+    /* Enough distinct findings for the most insights a session has. */
+    for (size_t t = 0; t < seed_words_complaint_themes_count && t < 16; t++)
+        CHECK(per_theme[t] >= 2);
+    CHECK(unthemed > 0 && unthemed * 4 < seed_words_insights_count);
+
+    const char *const *lists[3] = {seed_words_feedback_praise, seed_words_feedback_mixed,
+                                   seed_words_feedback_critical};
+    size_t counts[3] = {seed_words_feedback_praise_count, seed_words_feedback_mixed_count,
+                        seed_words_feedback_critical_count};
+    for (int k = 0; k < 3; k++) {
+        CHECK(counts[k] > 0);
+        for (size_t i = 0; i < counts[k]; i++)
+            CHECK(strlen(lists[k][i]) > 0 && strlen(lists[k][i]) <= 2000);
+    }
+}
+
+/* A network like the seed's: ids 1..n, the five demo logins first and there
+ * from the start (1 the member, 2 the organizer), the others joining over two
+ * years, a fifth of them in the first two months; organizers about one in 30. */
+typedef struct {
+    long long *ids, *org_ids;
+    long *joined, *org_joined, *joined_by_id; /* joined_by_id[id] */
+    int *organizer_by_id;
+    seed_people active, organizers;
+} network;
+
+static int joined_cmp(const void *a, const void *b)
+{
+    const long *x = a, *y = b; /* {joined, id} pairs */
+    return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+static void network_make(network *net, size_t n, long ref_day, unsigned long long seed)
+{
+    long start = ref_day - 730;
+    long *pairs = calloc(2 * n, sizeof *pairs);
+    net->ids = calloc(n, sizeof *net->ids);
+    net->joined = calloc(n, sizeof *net->joined);
+    net->org_ids = calloc(n, sizeof *net->org_ids);
+    net->org_joined = calloc(n, sizeof *net->org_joined);
+    net->joined_by_id = calloc(n + 1, sizeof *net->joined_by_id);
+    net->organizer_by_id = calloc(n + 1, sizeof *net->organizer_by_id);
+    seed_rng r;
+    seed_rng_init(&r, seed);
+    for (size_t i = 0; i < n; i++) {
+        long id = (long)i + 1;
+        long day = id <= 5                        ? start
+                   : seed_rng_below(&r, 100) < 20 ? start + (long)seed_rng_below(&r, 61)
+                                                  : start + (long)seed_rng_below(&r, 730);
+        pairs[2 * i] = day;
+        pairs[2 * i + 1] = id;
+        net->joined_by_id[id] = day;
+        net->organizer_by_id[id] = id == 2 || (id > 5 && id % 30 == 0);
+    }
+    qsort(pairs, n, 2 * sizeof *pairs, joined_cmp);
+    size_t orgs = 0;
+    for (size_t i = 0; i < n; i++) {
+        net->joined[i] = pairs[2 * i];
+        net->ids[i] = pairs[2 * i + 1];
+        if (net->organizer_by_id[net->ids[i]]) {
+            net->org_ids[orgs] = net->ids[i];
+            net->org_joined[orgs++] = net->joined[i];
+        }
+    }
+    free(pairs);
+    net->active = (seed_people){net->ids, net->joined, n};
+    net->organizers = (seed_people){net->org_ids, net->org_joined, orgs};
+}
+
+static void network_free(network *net)
+{
+    free(net->ids);
+    free(net->joined);
+    free(net->org_ids);
+    free(net->org_joined);
+    free(net->joined_by_id);
+    free(net->organizer_by_id);
+}
+
+static int local_hour_minute(int64_t t)
+{
+    long day = seed_local_day(t);
+    return (int)((t - seed_local_time(day, 0)) / 60);
+}
+
+static int in_christmas(long day)
+{
+    char d[11];
+    seed_civil_date(day, d);
+    return (strncmp(d + 5, "12", 2) == 0 && atoi(d + 8) >= 20) ||
+           (strncmp(d + 5, "01", 2) == 0 && atoi(d + 8) <= 5);
+}
+
+/* The figures over a whole plan that "looks real" is about. */
+typedef struct {
+    int past, upcoming, unlimited, limited, limited_30_120, past_full, past_listening, inspiration_past;
+    int upcoming_full_waitlist, upcoming_free_seats, demo_registered_upcoming, demo_waitlisted_upcoming;
+    long registered_past, attended, feedback, comments, good_ratings, low_ratings, insights, themed_insights;
+    long cancelled;
+} plan_figures;
+
+/* The invariants of 0006 and of the brief, for one session's rows. */
+static void check_registrations(const seed_session *s, const seed_registration *g, size_t n,
+                                const network *net, int64_t ref_end, plan_figures *f)
+{
+    int registered = 0, waitlisted = 0, attended = 0;
+    int64_t last_registered_signup = 0, first_queued = INT64_MAX;
+    long start_day = seed_local_day(s->starts_at);
+    for (size_t i = 0; i < n; i++) {
+        long long id = g[i].member_id;
+        CHECK(id >= 1 && id <= (long long)net->active.n);
+        if (id < 1 || id > (long long)net->active.n)
+            continue;
+        /* Active members who had joined before the session (or before now). */
+        CHECK(net->joined_by_id[id] < start_day && net->joined_by_id[id] < seed_local_day(ref_end));
+        for (size_t j = 0; j < i; j++)
+            CHECK(g[j].member_id != id);
+        CHECK(g[i].created_at > s->created_at && g[i].created_at < s->starts_at && g[i].created_at < ref_end);
+        CHECK(g[i].registered_at >= g[i].created_at && g[i].updated_at >= g[i].registered_at);
+        CHECK(g[i].updated_at < ref_end && g[i].version >= 1 && g[i].version <= 4);
+        CHECK((g[i].status == SEED_WAITLISTED) == (g[i].queued != 0));
+        CHECK(!g[i].attended || g[i].status == SEED_REGISTERED);
+        CHECK(!(s->upcoming && g[i].attended));
+        switch (g[i].status) {
+        case SEED_REGISTERED:
+            registered++;
+            if (g[i].created_at > last_registered_signup)
+                last_registered_signup = g[i].created_at;
+            break;
+        case SEED_WAITLISTED:
+            waitlisted++;
+            CHECK(g[i].queued == g[i].created_at && g[i].version == 1);
+            if (g[i].queued < first_queued)
+                first_queued = g[i].queued;
+            break;
+        case SEED_CANCELLED:
+            f->cancelled++;
+            CHECK(g[i].version >= 2 && g[i].updated_at > g[i].created_at && g[i].updated_at < s->starts_at);
+            break;
+        }
+        attended += g[i].attended;
+    }
+    /* Never more registered than seats; a waitlist only when every seat is
+     * taken, behind everyone who has one (first come, first served). */
+    CHECK(s->capacity == 0 || registered <= s->capacity);
+    CHECK(waitlisted == 0 || (s->capacity > 0 && registered == s->capacity));
+    CHECK(waitlisted == 0 || first_queued > last_registered_signup);
+    if (!s->upcoming && registered > 0) {
+        CHECK(attended * 100 >= registered * 70 - 50 && attended * 100 <= registered * 85 + 50);
+        f->registered_past += registered;
+        f->attended += attended;
+    }
+    if (s->upcoming && s->capacity > 0 && waitlisted > 0)
+        f->upcoming_full_waitlist++;
+    if (s->upcoming && (s->capacity == 0 || registered < s->capacity))
+        f->upcoming_free_seats++;
+    f->past_full += !s->upcoming && waitlisted > 0;
+}
+
+static void check_feedback(const seed_session *s, const seed_feedback *fb, size_t n,
+                           const seed_registration *g, size_t ng, int64_t ref_end, plan_figures *f)
+{
+    CHECK(n == 0 || !s->upcoming);
+    for (size_t i = 0; i < n; i++) {
+        int attendee = 0;
+        for (size_t j = 0; j < ng; j++)
+            attendee |=
+                g[j].member_id == fb[i].member_id && g[j].attended && g[j].updated_at < fb[i].created_at;
+        CHECK(attendee); /* only attendees, after attendance was taken */
+        for (size_t j = 0; j < i; j++)
+            CHECK(fb[j].member_id != fb[i].member_id); /* once */
+        CHECK(fb[i].rating >= 1 && fb[i].rating <= 5);
+        CHECK(fb[i].created_at > s->ends_at && fb[i].created_at < ref_end);
+        CHECK(fb[i].created_at < s->ends_at + 9 * 86400);
+        f->feedback++;
+        f->comments += fb[i].comment != NULL;
+        f->good_ratings += fb[i].rating >= 4;
+        f->low_ratings += fb[i].rating <= 2;
+    }
+}
+
+static void check_insights(const seed_session *s, const seed_insight *in, size_t n, int64_t ref_end,
+                           plan_figures *f)
+{
+    if (s->kind == SEED_LISTENING && !s->upcoming) {
+        CHECK(n >= 2 && n <= 5);
+        f->past_listening++;
+    } else {
+        CHECK(n == 0);
+    }
+    for (size_t i = 0; i < n; i++) {
+        CHECK(in[i].author_id == s->host_id);
+        CHECK(in[i].theme == NULL || (is_slug(in[i].theme) && is_complaint_theme(in[i].theme)));
+        CHECK(in[i].created_at > s->ends_at && in[i].created_at < ref_end);
+        CHECK(strlen(in[i].text) > 0);
+        for (size_t j = 0; j < i; j++)
+            CHECK(in[j].text != in[i].text && in[j].created_at < in[i].created_at);
+        f->insights++;
+        f->themed_insights += in[i].theme != NULL;
+    }
+}
+
+static void check_session(const seed_session *s, const network *net, long ref_day, plan_figures *f)
+{
+    const int64_t ref_end = seed_local_time(ref_day, 0), start = seed_local_time(ref_day - 730, 0);
+    long day = seed_local_day(s->starts_at);
+    int begin = local_hour_minute(s->starts_at), end = local_hour_minute(s->ends_at);
+    CHECK(s->kind >= SEED_INSPIRATION && s->kind < SEED_KINDS);
+    CHECK(s->title != NULL && strlen(s->title) <= 200 && s->description != NULL && s->location != NULL);
+    CHECK((s->kind == SEED_LISTENING) == (s->partner != NULL));
+    /* Working hours in The Hague, 1.5 to 3 hours, a working day outside the holidays. */
+    CHECK(s->ends_at - s->starts_at >= 90 * 60 && s->ends_at - s->starts_at <= 180 * 60);
+    CHECK(begin >= 9 * 60 && end <= 17 * 60 + 30 && seed_local_day(s->ends_at) == day);
+    CHECK(seed_weekday(day) <= 5 && !in_christmas(day));
+    CHECK(s->upcoming == (s->starts_at >= ref_end));
+    CHECK(s->starts_at > start && s->starts_at < ref_end + 61 * 86400);
+    /* Announced weeks before; changed at most once, before it starts and before now. */
+    CHECK(s->created_at >= start && s->created_at < s->starts_at - 14 * 86400);
+    CHECK(!s->upcoming || s->created_at < ref_end - 6 * 86400);
+    CHECK((s->version == 2) == (s->updated_at > s->created_at) && s->version <= 2);
+    CHECK(s->updated_at < s->starts_at && s->updated_at < ref_end);
+    CHECK(s->capacity >= 0 && s->capacity <= 10000);
+    CHECK(s->host_id >= 1 && s->host_id <= (long long)net->active.n && net->organizer_by_id[s->host_id]);
+    f->past += !s->upcoming;
+    f->upcoming += s->upcoming;
+    f->unlimited += s->capacity == 0;
+    f->limited += s->capacity > 0;
+    f->limited_30_120 += s->capacity >= 30 && s->capacity <= 120;
+    f->inspiration_past += s->kind == SEED_INSPIRATION && !s->upcoming;
+}
+
+static void check_plan(const seed_sessions_plan *p, const network *net, long ref_day, plan_figures *f)
+{
+    const int64_t ref_end = seed_local_time(ref_day, 0);
+    memset(f, 0, sizeof *f);
+    size_t regs = 0, feedback = 0, insights = 0;
+    for (size_t i = 0; i < p->n_sessions; i++) {
+        const seed_session *s = &p->sessions[i];
+        check_session(s, net, ref_day, f);
+        if (i > 0)
+            CHECK(p->sessions[i - 1].starts_at < s->starts_at);
+        /* Each session's rows follow the previous session's. */
+        CHECK(s->reg_first == regs && s->feedback_first == feedback && s->insight_first == insights);
+        regs += s->reg_n;
+        feedback += s->feedback_n;
+        insights += s->insight_n;
+        if (regs > p->n_regs || feedback > p->n_feedback || insights > p->n_insights)
+            break;
+        const seed_registration *g = &p->regs[s->reg_first];
+        check_registrations(s, g, s->reg_n, net, ref_end, f);
+        check_feedback(s, &p->feedback[s->feedback_first], s->feedback_n, g, s->reg_n, ref_end, f);
+        check_insights(s, &p->insights[s->insight_first], s->insight_n, ref_end, f);
+        if (s->upcoming)
+            for (size_t k = 0; k < s->reg_n; k++) {
+                f->demo_registered_upcoming += g[k].member_id == 1 && g[k].status == SEED_REGISTERED;
+                f->demo_waitlisted_upcoming += g[k].member_id == 1 && g[k].status == SEED_WAITLISTED;
+            }
+    }
+    CHECK(regs == p->n_regs && feedback == p->n_feedback && insights == p->n_insights);
+}
+
+static void plan_for(network *net, size_t members, long ref_day, unsigned long long seed,
+                     seed_sessions_plan *p)
+{
+    network_make(net, members, ref_day, seed * 31 + 7);
+    seed_sessions_input in = {ref_day, &net->active, &net->organizers, 1, 2};
+    seed_rng r;
+    seed_rng_init(&r, seed);
+    CHECK(seed_sessions_plan_make(&r, &in, p) == 0);
+}
+
+/* The default network: everything the front end and a programme manager
+ * expect, for several seeds. */
+static void test_sessions_look_real(void)
+{
+    const long ref_day = seed_days_from_civil(2026, 11, 1);
+    for (unsigned long long seed = 40; seed < 46; seed++) {
+        network net;
+        seed_sessions_plan p;
+        plan_figures f;
+        plan_for(&net, 450, ref_day, seed, &p);
+        check_plan(&p, &net, ref_day, &f);
+        CHECK(p.n_sessions >= 45 && p.n_sessions <= 55);
+        CHECK(f.inspiration_past >= 22 && f.inspiration_past <= 24); /* two years, monthly */
+        CHECK(f.past_listening == 7);
+        CHECK(f.upcoming >= 3 && f.upcoming <= 5);
+        CHECK(f.upcoming_full_waitlist >= 1 && f.upcoming_free_seats >= 1);
+        CHECK(f.demo_registered_upcoming >= 1 && f.demo_waitlisted_upcoming >= 1);
+        CHECK(f.unlimited >= 1 && f.unlimited <= 8);
+        CHECK(f.limited_30_120 * 10 >= f.limited * 7); /* mostly 30-120 seats */
+        CHECK(f.past_full * 2 > f.past);               /* mostly full, with a waitlist */
+        CHECK(f.cancelled > 20 && f.cancelled < 250);  /* a few cancellations */
+        CHECK(f.attended * 100 >= f.registered_past * 72 && f.attended * 100 <= f.registered_past * 83);
+        CHECK(f.feedback > 300 && f.comments * 100 >= f.feedback * 25 && f.comments * 100 <= f.feedback * 42);
+        CHECK(f.good_ratings * 100 >= f.feedback * 70 && f.low_ratings * 100 <= f.feedback * 15);
+        CHECK(f.low_ratings > 0);
+        CHECK(f.insights >= 14 && f.insights <= 35 && f.themed_insights * 100 >= f.insights * 65);
+
+        /* The programme's story: launched first, by the demo organizer,
+         * the Ombudsman heard first. */
+        const seed_session *first = &p.sessions[0];
+        CHECK(first->kind == SEED_LEADERSHIP && first->capacity == 0 && first->host_id == 2);
+        CHECK_STR(first->title, "Lancering programmaplan DNA Dienstverlening");
+        for (size_t i = 0; i < p.n_sessions; i++)
+            if (p.sessions[i].kind == SEED_LISTENING) {
+                CHECK_STR(p.sessions[i].partner, "Haagse Ombudsman");
+                CHECK(p.sessions[i].host_id == 2);
+                break;
+            }
+        for (size_t i = 0; i < p.n_sessions; i++)
+            if (p.sessions[i].kind == SEED_INSPIRATION) {
+                CHECK_STR(p.sessions[i].title, "Inspiratiesessie: de Hagenaar centraal");
+                CHECK(p.sessions[i].starts_at > first->starts_at);
+                break;
+            }
+        seed_sessions_counts c;
+        seed_sessions_count(&p, &c);
+        CHECK(c.sessions == (long long)p.n_sessions && c.registrations == (long long)p.n_regs);
+        CHECK(c.registered + c.waitlisted + c.cancelled == c.registrations && c.attended == f.attended);
+        CHECK(c.feedback == f.feedback && c.comments == f.comments && c.insights == f.insights);
+        seed_sessions_plan_free(&p);
+        network_free(&net);
+    }
+}
+
+/* The same stream and network give the same plan, field by field; another
+ * seed another one. */
+static int same_plan(const seed_sessions_plan *a, const seed_sessions_plan *b)
+{
+    if (a->n_sessions != b->n_sessions || a->n_regs != b->n_regs || a->n_feedback != b->n_feedback ||
+        a->n_insights != b->n_insights)
+        return 0;
+    for (size_t i = 0; i < a->n_sessions; i++) {
+        const seed_session *x = &a->sessions[i], *y = &b->sessions[i];
+        if (x->kind != y->kind || x->title != y->title || x->description != y->description ||
+            x->location != y->location || x->partner != y->partner || x->starts_at != y->starts_at ||
+            x->ends_at != y->ends_at || x->created_at != y->created_at || x->updated_at != y->updated_at ||
+            x->version != y->version || x->capacity != y->capacity || x->host_id != y->host_id ||
+            x->reg_n != y->reg_n || x->feedback_n != y->feedback_n || x->insight_n != y->insight_n)
+            return 0;
+    }
+    for (size_t i = 0; i < a->n_regs; i++) {
+        const seed_registration *x = &a->regs[i], *y = &b->regs[i];
+        if (x->member_id != y->member_id || x->status != y->status || x->created_at != y->created_at ||
+            x->registered_at != y->registered_at || x->queued != y->queued ||
+            x->updated_at != y->updated_at || x->version != y->version || x->attended != y->attended)
+            return 0;
+    }
+    for (size_t i = 0; i < a->n_feedback; i++) {
+        const seed_feedback *x = &a->feedback[i], *y = &b->feedback[i];
+        if (x->member_id != y->member_id || x->rating != y->rating || x->comment != y->comment ||
+            x->created_at != y->created_at)
+            return 0;
+    }
+    for (size_t i = 0; i < a->n_insights; i++) {
+        const seed_insight *x = &a->insights[i], *y = &b->insights[i];
+        if (x->text != y->text || x->theme != y->theme || x->author_id != y->author_id ||
+            x->created_at != y->created_at)
+            return 0;
+    }
+    return 1;
+}
+
+static void test_sessions_deterministic(void)
+{
+    const long ref_day = seed_days_from_civil(2026, 11, 1);
+    network n1, n2, n3;
+    seed_sessions_plan a, b, c;
+    plan_for(&n1, 450, ref_day, 42, &a);
+    plan_for(&n2, 450, ref_day, 42, &b);
+    plan_for(&n3, 450, ref_day, 43, &c);
+    CHECK(a.n_sessions > 0 && same_plan(&a, &b));
+    CHECK(!same_plan(&a, &c));
+    seed_sessions_plan_free(&a);
+    seed_sessions_plan_free(&b);
+    seed_sessions_plan_free(&c);
+    network_free(&n1);
+    network_free(&n2);
+    network_free(&n3);
+}
+
+/* Other reference days (mid-month, at New Year, in summer time) and small
+ * networks (the test suite's 60 members; the demo logins alone) keep every
+ * invariant; the demo member still gets their two upcoming sessions where
+ * there are people enough to fill one. */
+static void test_sessions_other_shapes(void)
+{
+    static const struct {
+        int y, m, d;
+        size_t members;
+    } CASES[] = {{2026, 11, 1, 60}, {2027, 3, 15, 450}, {2026, 1, 2, 450},  {2026, 7, 31, 200},
+                 {2026, 11, 1, 5},  {2026, 11, 1, 6},   {2030, 2, 28, 2000}};
+    for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
+        long ref_day = seed_days_from_civil(CASES[k].y, CASES[k].m, CASES[k].d);
+        network net;
+        seed_sessions_plan p;
+        plan_figures f;
+        plan_for(&net, CASES[k].members, ref_day, 42 + k, &p);
+        check_plan(&p, &net, ref_day, &f);
+        CHECK(f.upcoming >= 3 && f.past_listening == 7 && f.inspiration_past >= 22);
+        if (CASES[k].members >= 60) {
+            CHECK(f.upcoming_full_waitlist >= 1 && f.upcoming_free_seats >= 1);
+            CHECK(f.demo_registered_upcoming >= 1 && f.demo_waitlisted_upcoming >= 1);
+            CHECK(f.past_full * 2 > f.past);
+        }
+        seed_sessions_plan_free(&p);
+        network_free(&net);
+    }
+}
+
+static void test_sessions_need_an_organizer(void)
+{
+    const long ref_day = seed_days_from_civil(2026, 11, 1);
+    network net;
+    network_make(&net, 50, ref_day, 1);
+    seed_people none = {NULL, NULL, 0};
+    seed_sessions_input in = {ref_day, &net.active, &none, 1, 0};
+    seed_sessions_plan p;
+    seed_rng r;
+    seed_rng_init(&r, 1);
+    CHECK(seed_sessions_plan_make(&r, &in, &p) == -1);
+    CHECK(p.n_sessions == 0 && p.sessions == NULL);
+    /* Without demo logins: sessions all the same, nobody in particular. */
+    in.organizers = &net.organizers;
+    in.demo_member = 0;
+    seed_rng_init(&r, 1);
+    CHECK(seed_sessions_plan_make(&r, &in, &p) == 0);
+    CHECK(p.n_sessions > 40);
+    for (size_t i = 0; i < p.n_sessions; i++)
+        CHECK(net.organizer_by_id[p.sessions[i].host_id]);
+    seed_sessions_plan_free(&p);
+    network_free(&net);
+}
+
 int main(void)
 {
     RUN(test_slug_particles);
@@ -508,5 +1030,10 @@ int main(void)
     RUN(test_report_words);
     RUN(test_rule_words);
     RUN(test_timelines);
+    RUN(test_session_words);
+    RUN(test_sessions_look_real);
+    RUN(test_sessions_deterministic);
+    RUN(test_sessions_other_shapes);
+    RUN(test_sessions_need_an_organizer);
     HARNESS_END();
 }
