@@ -111,6 +111,13 @@ int req_read_body(req_ctx *ctx, req_one *r, unsigned flags, const field_spec *sp
         respond_problem(ctx->resp, 400, "this operation takes no request body", NULL, NULL);
         return -1;
     }
+    if (specs != NULL && (flags & REQ_BODY_OPTIONAL) && ctx->req->binary_body_length == 0) {
+        r->body = json_object();
+        if (r->body != NULL)
+            return 0;
+        respond_result(ctx->resp, dna_err_set(&r->err, DNA_UNAVAILABLE, "out of memory; try again"), &r->err);
+        return -1;
+    }
     if (specs != NULL && req_json_body(ctx, specs, (flags & REQ_PATCH) != 0, &r->body) != 0)
         return -1;
     return 0;

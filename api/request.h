@@ -54,10 +54,11 @@ typedef struct {
 } req_one;
 
 enum {
-    REQ_ID = 1u << 0,         /* the path's first parameter is the resource's id */
-    REQ_IF_MATCH = 1u << 1,   /* honour If-Match */
-    REQ_PATCH = 1u << 2,      /* the body is a merge patch */
-    REQ_BODY_LATER = 1u << 3, /* the handler reads If-Match and the body itself (req_read_body) */
+    REQ_ID = 1u << 0,            /* the path's first parameter is the resource's id */
+    REQ_IF_MATCH = 1u << 1,      /* honour If-Match */
+    REQ_PATCH = 1u << 2,         /* the body is a merge patch */
+    REQ_BODY_LATER = 1u << 3,    /* the handler reads If-Match and the body itself (req_read_body) */
+    REQ_BODY_OPTIONAL = 1u << 4, /* no body at all reads as {} (POST …/registrations for oneself) */
 };
 
 /* Reads no query parameters, the path id (named `what` in the 404), then

@@ -109,7 +109,8 @@ static int may_act_for(req_ctx *ctx, int64_t member_id)
 void api_sessions_register(req_ctx *ctx)
 {
     req_one r;
-    if (require_writer(ctx) != 0 || req_begin(ctx, &r, REQ_ID, "session", SESSIONS_REGISTER_FIELDS) != 0)
+    if (require_writer(ctx) != 0 ||
+        req_begin(ctx, &r, REQ_ID | REQ_BODY_OPTIONAL, "session", SESSIONS_REGISTER_FIELDS) != 0)
         return;
     const json_t *given = json_object_get(r.body, "member_id");
     int64_t member_id = json_is_integer(given) ? (int64_t)json_integer_value(given) : ctx->who.member_id;

@@ -111,7 +111,9 @@ int ical_begin(dynbuf *b, const char *calendar_name)
     prop(b, "VERSION", "2.0", 0);
     prop(b, "PRODID", "-//Gemeente Den Haag//dna-api//NL", 0);
     prop(b, "CALSCALE", "GREGORIAN", 0);
-    prop(b, "METHOD", "PUBLISH", 0);
+    /* No METHOD: without one, RFC 5545 (3.8.7.2) makes DTSTAMP the event's
+     * last change, so the same sessions give the same bytes (ETags, calendar
+     * programs that poll); with METHOD it would have to be the time of the answer. */
     prop_optional(b, "X-WR-CALNAME", calendar_name, 1);
     return b->failed ? -1 : 0;
 }

@@ -23,7 +23,7 @@
 
 typedef struct {
     const char *uid;         /* required, not empty; stable for the event */
-    time_t dtstamp;          /* when this calendar was made */
+    time_t dtstamp;          /* without METHOD: the event's last change (RFC 5545 3.8.7.2) */
     time_t dtstart, dtend;   /* dtend after dtstart */
     const char *summary;     /* required */
     const char *description; /* NULL or "": left out */

@@ -79,7 +79,9 @@ test('the waitlist: beyond capacity in order; a cancellation moves the first up;
   const s = await plan({ capacity: 2 });
   const [a, b, c, d] = await activeMembers(4);
   const answers = [];
-  for (const m of [a, b, c, d]) answers.push((await register(s.id, token(m, ['member']))).body);
+  // The first with no body at all (curl -X POST …/registrations), the others with {}.
+  answers.push((await call('POST', `/api/v1/sessions/${s.id}/registrations`, { token: token(a, ['member']), expect: 201 })).body);
+  for (const m of [b, c, d]) answers.push((await register(s.id, token(m, ['member']))).body);
   assert.deepEqual(answers.map((x) => [x.status, x.position]), [['registered', null], ['registered', null], ['waitlisted', 1], ['waitlisted', 2]]);
   const mine = await call('GET', `/api/v1/sessions/${s.id}`, { token: token(d, ['member']), expect: 200 });
   assert.deepEqual(mine.body.my_registration, { status: 'waitlisted', position: 2 });

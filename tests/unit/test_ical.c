@@ -108,7 +108,6 @@ static void calendar_frame(void)
                       "VERSION:2.0\r\n"
                       "PRODID:-//Gemeente Den Haag//dna-api//NL\r\n"
                       "CALSCALE:GREGORIAN\r\n"
-                      "METHOD:PUBLISH\r\n"
                       "X-WR-CALNAME:Sessies DNA\\, Den Haag\r\n"
                       "END:VCALENDAR\r\n");
     dynbuf_reset(&b);
