@@ -205,6 +205,7 @@ static const db_field_error ERRORS[] = {
     {"department_id", "department", "is not a known department code"},
     {"reports_assignee_id_fkey", "assignee_id", "is not a member"},
     {"reports_rule_id_fkey", "rule_id", "is not a rule in the register"},
+    {"reports_theme_code_fkey", "theme_code", "is not a known complaint theme"},
     {"reports_duplicate_of_fkey", "duplicate_of", "is not a report"},
     {"report_history_duplicate_of_fkey", "duplicate_of", "is not a report"},
     {"reports_theme_code_check", "theme_code", "must be a slug such as wachttijd-telefoon"},

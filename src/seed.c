@@ -1413,6 +1413,25 @@ static int step_rules(seed_ctx *ctx, seed_rng *rng)
     return 0;
 }
 
+/* --- step: complaint themes --- */
+
+/* The themes reports and insights link to (reports.theme_code and
+ * session_insights.theme_code name one), before the steps that link them. */
+static int step_themes(seed_ctx *ctx, seed_rng *rng)
+{
+    (void)rng; /* fixed list, nothing to draw */
+    for (size_t i = 0; i < seed_words_complaint_themes_count; i++) {
+        const char *params[1] = {seed_words_complaint_themes[i]};
+        if (seed_exec_ok(ctx->conn, "inserting complaint themes",
+                         "INSERT INTO complaint_themes (code, title) "
+                         "VALUES ($1, upper(left($1, 1)) || replace(substr($1, 2), '-', ' ')) "
+                         "ON CONFLICT (code) DO NOTHING",
+                         1, params) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* --- step: reports --- */
 
 /* Shares of the final statuses, in percent; resolved takes the rest. */
@@ -2343,10 +2362,15 @@ static const struct {
     const char *name;
     seed_step_fn run;
 } STEPS[] = {
-    {"departments", step_departments}, {"demo-logins", step_demo_logins},
-    {"members", step_members},         {"rules", step_rules},
-    {"reports", step_reports},         {"sessions", step_sessions},
-    {"api-clients", step_api_clients}, {"audit", step_audit},
+    {"departments", step_departments},
+    {"demo-logins", step_demo_logins},
+    {"members", step_members},
+    {"rules", step_rules},
+    {"themes", step_themes},
+    {"reports", step_reports},
+    {"sessions", step_sessions},
+    {"api-clients", step_api_clients},
+    {"audit", step_audit},
 };
 
 static void step_rng(seed_rng *r, unsigned long long seed, const char *step)

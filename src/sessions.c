@@ -259,6 +259,7 @@ static const db_field_error ERRORS[] = {
     {"sessions_ends_after_start", "ends_at", "must be after starts_at"},
     {"sessions_host_id_fkey", "host_id", "is not a member"},
     {"session_registrations_member_id_fkey", "member_id", "is not a member"},
+    {"session_insights_theme_code_fkey", "theme_code", "is not a known complaint theme"},
     {"session_insights_theme_code_check", "theme_code", "must be a slug such as wachttijd-telefoon"},
     {"session_feedback_pkey", "rating", "was given before: feedback is given once"},
     {"session_registrations_pkey", "member_id", "is registered already"},

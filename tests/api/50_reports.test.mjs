@@ -256,7 +256,13 @@ test('PATCH: the reporter changes the text while the report is new, honouring If
   assert.deepEqual(audit, [['1']]);
 });
 
+/** Complaint themes for the tests to link to (the Ombudsman's office pushes them). */
+async function themes(...codes) {
+  for (const code of codes) await sql(`INSERT INTO complaint_themes (code, title) VALUES ('${code}', 'Thema ${code}') ON CONFLICT DO NOTHING`);
+}
+
 test('PATCH: the team sets priority, assignee, department, category, theme and rule', async () => {
+  await themes('wachttijd-telefoon');
   const b = await fileReport(T.member, { title: `Team ${RUN}` });
   const rule = await api('POST', '/api/v1/rules', { token: T.team, body: { title: `Regel ${RUN}`, source_type: 'policy' } });
   assert.equal(rule.status, 201, rule.text);
@@ -278,6 +284,7 @@ test('PATCH: the team sets priority, assignee, department, category, theme and r
     [{ rule_id: 999999 }, 'rule_id'],
     [{ department: 'NOSUCH' }, 'department'],
     [{ theme_code: 'Geen Slug' }, 'theme_code'],
+    [{ theme_code: 'geen-bekend-thema' }, 'theme_code'],
     [{ priority: 'asap' }, 'priority'],
     [{ priority: null }, 'priority'],
     [{ status: 'resolved' }, 'status'],
@@ -384,6 +391,7 @@ test('list: filters by status, category, department, week, assignee, theme and d
   const c = await fileReport(T.member, { title: `Lijst C ${RUN}`, department: dept, category: 'form' });
   await walk(b.id, [{ to: 'triaged', triage_week: '2026-W02' }]);
   await walk(c.id, [{ to: 'rejected', note: 'Dubbel' }]);
+  await themes('lijst-thema');
   await api('PATCH', `/api/v1/reports/${a.id}`, { token: T.team, body: { assignee_id: 3, theme_code: 'lijst-thema' }, expect: 200 });
   made.dept = dept;
   const ids = async (q, tok = T.member) => {

@@ -206,6 +206,10 @@ test('insights: organizers record them (theme code a slug); everyone reads; anal
   });
   assert.equal(i.body.theme_code, 'bereikbaarheid-14070');
   assertProblem(await call('POST', `/api/v1/sessions/${s.id}/insights`, { token: O(), body: { text: 'x', theme_code: 'Niet Goed' }, badInput: true }), 422);
+  // A code must name a complaint theme.
+  const unknown = await call('POST', `/api/v1/sessions/${s.id}/insights`, { token: O(), body: { text: 'x', theme_code: 'geen-bekend-thema' } });
+  assertProblem(unknown, 422);
+  assert.deepEqual(unknown.body.errors.map((e) => e.field), ['theme_code']);
   assertProblem(await call('POST', `/api/v1/sessions/${s.id}/insights`, { token: M(), body: { text: 'x' } }), 403);
   assertProblem(await call('POST', '/api/v1/sessions/999999999/insights', { token: O(), body: { text: 'x' } }), 404);
   const list = await call('GET', `/api/v1/sessions/${s.id}/insights`, { token: M(), expect: 200 });
