@@ -75,4 +75,11 @@ void api_rules_create(req_ctx *ctx);
 void api_rules_get(req_ctx *ctx);
 void api_rules_update(req_ctx *ctx);
 
+/* api/themes.c */
+void api_themes_list(req_ctx *ctx);
+void api_themes_batch(req_ctx *ctx);
+void api_themes_get(req_ctx *ctx);
+void api_themes_put(req_ctx *ctx);
+void api_themes_put_period(req_ctx *ctx);
+
 #endif

@@ -213,13 +213,19 @@ static int cmd_client(const dna_config *cfg, int argc, char **argv)
     char secret[48];
     dna_err e;
     dna_err_init(&e);
-    dna_status st = accounts_client_add(pg, id, bits, secret, sizeof secret, &e);
+    int replaced = 0;
+    dna_status st = accounts_client_add(pg, id, bits, secret, sizeof secret, &replaced, &e);
     PQfinish(pg);
     if (st != DNA_OK) {
         fprintf(stderr, "dna-api: %s\n", e.detail[0] ? e.detail : "cannot add the client");
         dna_err_clear(&e);
         return st == DNA_INVALID || st == DNA_CONFLICT ? EXIT_USAGE : 1;
     }
+    if (replaced)
+        fprintf(stderr,
+                "dna-api: client %s existed: it has a new secret and these roles now; the old secret no "
+                "longer works\n",
+                id);
     printf("client_id=%s\nclient_secret=%s\n(the secret is shown once; store it now)\n", id, secret);
     return 0;
 }

@@ -44,36 +44,13 @@ void api_reports_list(req_ctx *ctx)
     list_answer(ctx, &REPORTS_LIST, view);
 }
 
-/* Idempotency-Key: 1 to 255 visible ASCII characters. 0 absent, 1 read,
- * -1 malformed (400 answered). */
-static int idempotency_key(req_ctx *ctx, const char **out)
-{
-    const char *k = req_header(ctx, "Idempotency-Key");
-    *out = NULL;
-    if (k == NULL)
-        return 0;
-    size_t n = strlen(k);
-    int ok = n >= 1 && n <= 255;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = k[i] > 0x20 && k[i] < 0x7f;
-    if (!ok) {
-        dna_err e;
-        dna_err_init(&e);
-        dna_err_field(&e, "Idempotency-Key", "must be 1 to 255 visible ASCII characters");
-        req_bad_query(ctx, &e);
-        return -1;
-    }
-    *out = k;
-    return 1;
-}
-
 #define REPORTS "/api/v1/reports"
 
 void api_reports_create(req_ctx *ctx)
 {
     const char *key;
     req_one r;
-    if (require_writer(ctx) != 0 || idempotency_key(ctx, &key) < 0 ||
+    if (require_writer(ctx) != 0 || req_idempotency_key(ctx, &key) < 0 ||
         req_begin(ctx, &r, 0, NULL, REPORTS_CREATE_FIELDS) != 0)
         return;
     /* An anonymous filer is named nowhere, the request log included. */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dynbuf.h"
 #include "respond.h"
 
 const char *req_header(req_ctx *ctx, const char *name)
@@ -234,4 +235,51 @@ int req_format_of(req_ctx *ctx, req_format *out, int allow_ics)
     }
     *out = (req_format)best;
     return 0;
+}
+
+/* Idempotency-Key: 1 to 255 visible ASCII characters. 0 absent, 1 read,
+ * -1 malformed (400 answered). */
+int req_idempotency_key(req_ctx *ctx, const char **out)
+{
+    const char *k = req_header(ctx, "Idempotency-Key");
+    *out = NULL;
+    if (k == NULL)
+        return 0;
+    size_t n = strlen(k);
+    int ok = n >= 1 && n <= 255;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = k[i] > 0x20 && k[i] < 0x7f;
+    if (!ok) {
+        dna_err e;
+        dna_err_init(&e);
+        dna_err_field(&e, "Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        req_bad_query(ctx, &e);
+        return -1;
+    }
+    *out = k;
+    return 1;
+}
+
+idem_key req_idem(req_ctx *ctx, const char *key, const json_t *body)
+{
+    idem_key k = {.key = key};
+    if (key == NULL)
+        return k;
+    char *canon = body ? json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    const char *verb = ctx->req->http_verb, *path = ctx->req->url_path;
+    dynbuf b;
+    dynbuf_init(&b, strlen(verb) + strlen(path) + (canon ? strlen(canon) : 0) + 8);
+    dynbuf_printf(&b, "%s %s\n%s", verb, path, canon ? canon : "");
+    free(canon);
+    /* NULL (out of memory): the claim fails (its request hash is NOT NULL), never matches. */
+    k.request = b.failed ? NULL : b.data;
+    return k;
+}
+
+void req_idem_end(req_ctx *ctx, idem_key *k)
+{
+    if (k->replayed)
+        respond_header(ctx->resp, "Idempotent-Replayed", "true");
+    free(k->request);
+    k->request = NULL;
 }

@@ -9,6 +9,7 @@
 
 #include "context.h"
 #include "db.h"
+#include "idempotency.h"
 #include "json_in.h"
 
 /* Request bodies larger than this are refused (413) before they are read. */
@@ -78,6 +79,17 @@ void req_end(req_ctx *ctx, req_one *r, dna_status st, const char *collection);
 void req_fail(req_ctx *ctx, dna_status st, dna_err *err);
 /* Answers 400 with the field errors collected in err. */
 void req_bad_query(req_ctx *ctx, dna_err *err);
+
+/* Idempotency-Key: 1 to 255 visible ASCII characters. Returns 0 when
+ * absent, 1 when read into *out, -1 when malformed (400 answered). */
+int req_idempotency_key(req_ctx *ctx, const char **out);
+
+/* The key (from req_idempotency_key; NULL: none) and the request it names:
+ * method, path and the body in canonical form (any key order or spacing is
+ * the same request). Pass it to the service; then req_idem_end. */
+idem_key req_idem(req_ctx *ctx, const char *key, const json_t *body);
+/* Says Idempotent-Replayed: true when the answer is a replay; frees. */
+void req_idem_end(req_ctx *ctx, idem_key *k);
 
 /* The header value, case-insensitively, or NULL. */
 const char *req_header(req_ctx *ctx, const char *name);

@@ -151,6 +151,11 @@ void respond_result(struct _u_response *resp, dna_status st, dna_err *err)
     }
     json_t *errors = err ? err->errors : NULL;
     json_t *extra = err ? err->extra : NULL;
+    if (err && err->retry_after > 0) {
+        char seconds[16];
+        snprintf(seconds, sizeof seconds, "%d", err->retry_after);
+        respond_header(resp, "Retry-After", seconds);
+    }
     if (err) {
         err->errors = NULL;
         err->extra = NULL;
@@ -184,7 +189,8 @@ void respond_location(struct _u_response *resp, const char *fmt, ...)
 
 void respond_doc(struct _u_response *resp, int status, db_doc *doc, const char *collection)
 {
-    respond_etag(resp, doc->version);
+    if (doc->version >= 0) /* a document without a version (a batch's summary) has no ETag */
+        respond_etag(resp, doc->version);
     if (status == 201)
         respond_location(resp, "%s/%s", collection, doc->key);
     respond_json_text(resp, status, doc->json, strlen(doc->json));

@@ -75,6 +75,13 @@ const route ROUTES[] = {
     {"GET", "/api/v1/sessions/{id}/insights", api_sessions_insights, STAFF, ROUTE_COLLECTION},
     {"POST", "/api/v1/sessions/{id}/insights", api_sessions_insights_create, O | P, 0},
 
+    /* complaint themes: pushed by the Ombudsman's office, and the thread from complaint to change */
+    {"GET", "/api/v1/complaint-themes", api_themes_list, STAFF | U, ROUTE_COLLECTION},
+    {"POST", "/api/v1/complaint-themes/batch", api_themes_batch, U | P, 0},
+    {"GET", "/api/v1/complaint-themes/{code}", api_themes_get, STAFF | U, 0},
+    {"PUT", "/api/v1/complaint-themes/{code}", api_themes_put, U | P, 0},
+    {"PUT", "/api/v1/complaint-themes/{code}/periods/{period}", api_themes_put_period, U | P, 0},
+
     /* audit */
     {"GET", "/api/v1/audit", api_audit_list, P, ROUTE_COLLECTION},
 };

@@ -96,7 +96,7 @@ dna_status accounts_client_login(const char *client_id, const char *secret, unsi
 }
 
 dna_status accounts_client_add(PGconn *pg, const char *id, unsigned roles, char *secret, size_t len,
-                               dna_err *err)
+                               int *replaced, dna_err *err)
 {
     char hash[AUTH_HASH_LEN];
     if (auth_random_string(secret, len) != 0 || auth_hash_secret(secret, hash) != 0)
@@ -109,14 +109,19 @@ dna_status accounts_client_add(PGconn *pg, const char *id, unsigned roles, char 
                                   principal_role_name(bit));
     snprintf(array + k, sizeof array - k, "}");
     const char *params[3] = {id, hash, array};
-    PGresult *r = PQexecParams(pg, "INSERT INTO api_clients (id, secret_hash, roles) VALUES ($1, $2, $3)", 3,
-                               NULL, params, NULL, NULL, 0);
+    /* An existing client gets the new secret and roles: the way to rotate a
+     * secret (tokens it was given before stay valid until they expire). */
+    PGresult *r = PQexecParams(pg,
+                               "INSERT INTO api_clients (id, secret_hash, roles) VALUES ($1, $2, $3)"
+                               " ON CONFLICT (id) DO UPDATE SET secret_hash = excluded.secret_hash,"
+                               " roles = excluded.roles RETURNING xmax <> 0",
+                               3, NULL, params, NULL, NULL, 0);
     dna_status st = DNA_OK;
-    if (r == NULL || PQresultStatus(r) != PGRES_COMMAND_OK) {
+    if (r != NULL && PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
+        *replaced = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+    } else {
         st = db_status_of(r);
-        if (st == DNA_CONFLICT)
-            dna_err_set(err, st, "a client with id \"%s\" exists already", id);
-        else if (st == DNA_INVALID)
+        if (st == DNA_INVALID)
             dna_err_set(err, st, "client ids are lowercase letters, digits, - and _, 2 to 64 long");
         else
             dna_err_set(err, st, "cannot store the client: %s", PQerrorMessage(pg));

@@ -20,9 +20,10 @@ dna_status accounts_password_login(const char *email, const char *password, int6
 dna_status accounts_client_login(const char *client_id, const char *secret, unsigned *roles);
 
 /* `dna-api client add`: creates a client with a fresh random secret, written
- * into `secret` (shown once; only its hash is stored). */
+ * into `secret` (shown once; only its hash is stored). A client with that id
+ * gets the new secret and roles instead (*replaced = 1). */
 dna_status accounts_client_add(PGconn *pg, const char *id, unsigned roles, char *secret, size_t len,
-                               dna_err *err);
+                               int *replaced, dna_err *err);
 
 /* Text array of role names <-> bits. */
 unsigned accounts_roles_from_pg_array(const char *text);

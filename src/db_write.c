@@ -150,11 +150,50 @@ dna_status db_read_doc(const db_resource *res, const char *key, const char *cons
     return st;
 }
 
+static int succeeded(dna_status st)
+{
+    return st == DNA_OK || st == DNA_CREATED || st == DNA_NO_CONTENT;
+}
+
+/* The answer: the step's own, or the resource's fetch with the key and the view. */
+static dna_status answer(db_conn *c, db_write *w, db_doc *out)
+{
+    if (w->res->fetch == NULL) {
+        out->json = w->answer;
+        w->answer = NULL;
+        text_clip(out->key, sizeof out->key, w->key);
+        out->version = -1;
+        return DNA_OK;
+    }
+    const char *params[5];
+    return db_fetch_doc(c, w->res->fetch, fetch_params(w->key, w->view, w->nview, params), params, out);
+}
+
+/* With an Idempotency-Key: claims it, or answers as the first request did
+ * (*replayed set). */
+static dna_status claim_key(db_conn *c, db_write *w, db_doc *out, int *replayed, dna_err *err)
+{
+    idem_outcome outcome;
+    dna_status first = DNA_OK;
+    db_doc stored = {0};
+    dna_status st = idem_claim(c, w->idem, w->who, &outcome, &stored, &first, err);
+    *replayed = st == DNA_OK && outcome == IDEM_REPLAY;
+    w->idem->replayed = *replayed;
+    if (*replayed && out != NULL)
+        *out = stored;
+    else
+        db_doc_free(&stored);
+    return *replayed ? first : st;
+}
+
 dna_status db_write_run(db_write *w, db_doc *out, dna_err *err)
 {
     w->member[0] = '\0';
     if (w->who && w->who->member_id > 0)
         snprintf(w->member, sizeof w->member, "%lld", (long long)w->who->member_id);
+    int keyed = w->idem != NULL && w->idem->key != NULL, replayed = 0;
+    db_doc kept = {0};
+    db_doc *doc = out != NULL ? out : &kept;
     db_conn *c = db_acquire();
     if (c == NULL)
         return DNA_UNAVAILABLE;
@@ -162,23 +201,43 @@ dna_status db_write_run(db_write *w, db_doc *out, dna_err *err)
         db_release(c);
         return DNA_UNAVAILABLE;
     }
-    dna_status st = run_in_transaction(c, w, err);
-    if (st != DNA_OK && st != DNA_CREATED && st != DNA_NO_CONTENT) {
+    dna_status st = keyed ? claim_key(c, w, out, &replayed, err) : DNA_OK;
+    if (st == DNA_OK && !replayed)
+        st = run_in_transaction(c, w, err);
+    /* Keyed: the answer is read before COMMIT, to be stored with the key. */
+    if (keyed && !replayed && succeeded(st)) {
+        dna_status got = answer(c, w, doc);
+        if (got == DNA_NOT_FOUND) /* a delete: nothing to show */
+            got = DNA_OK;
+        if (got == DNA_OK)
+            got = idem_store(c, w->idem, w->who, st, doc);
+        if (got != DNA_OK)
+            st = got;
+    }
+    if (replayed || !succeeded(st)) {
         db_rollback(c);
         db_release(c);
+        free(w->answer);
+        w->answer = NULL;
+        if (!replayed)
+            db_doc_free(doc);
         return st;
     }
     if (db_commit(c) != 0) {
         db_release(c);
+        db_doc_free(doc);
+        free(w->answer);
+        w->answer = NULL;
         return DNA_UNAVAILABLE;
     }
-    if (out != NULL && w->res->fetch != NULL) {
-        const char *params[5];
-        dna_status got =
-            db_fetch_doc(c, w->res->fetch, fetch_params(w->key, w->view, w->nview, params), params, out);
+    if (!keyed && out != NULL) {
+        dna_status got = answer(c, w, out);
         if (got != DNA_OK)
             st = got;
     }
     db_release(c);
+    db_doc_free(&kept);
+    free(w->answer);
+    w->answer = NULL;
     return st;
 }

@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "idempotency.h"
 #include "principal.h"
 #include "result.h"
 
@@ -89,13 +90,21 @@ struct db_write {
     const char *view[4]; /* res->fetch's parameters after the key */
     int nview;
     char member[24]; /* filled by the run: the caller's member id as text, "" for a client */
+    /* Optional: the request's Idempotency-Key (idempotency.h). With a key,
+     * the answer is read inside the transaction and stored with the key. */
+    idem_key *idem;
+    /* A resource without a fetch: the step's own answer (malloc'd JSON
+     * text; the run hands it to `out`, or frees it). */
+    char *answer;
 };
 
 /* Sets w->key from a numeric id. */
 void db_write_key(db_write *w, int64_t id);
 
 /* Runs the write. On success returns the step's result and, when out is
- * given and the resource has a fetch, the document as of after the commit;
+ * given, the document as of after the commit (the resource's fetch, or the
+ * step's answer); with an Idempotency-Key used before, the stored answer
+ * (idempotency.h: 422 for another request, 409 while it still runs);
  * on failure the transaction is rolled back and err says why
  * (DNA_NOT_FOUND for a key without a row, DNA_PRECONDITION for a stale
  * If-Match, the mapped error of a failed statement). */

@@ -79,6 +79,8 @@ static int has_control(const char *s)
     return 0;
 }
 
+static void check_objects(const field_spec *f, const json_t *v, dna_err *err);
+
 static void check_one(const field_spec *f, const json_t *v, dna_err *err)
 {
     char msg[256];
@@ -88,7 +90,8 @@ static void check_one(const field_spec *f, const json_t *v, dna_err *err)
     case F_DATETIME:
     case F_ENUM:
     case F_WEEK:
-    case F_PERIOD: {
+    case F_PERIOD:
+    case F_SLUG: {
         if (!json_is_string(v)) {
             dna_err_field(err, f->name, "must be a string");
             return;
@@ -125,6 +128,9 @@ static void check_one(const field_spec *f, const json_t *v, dna_err *err)
             dna_err_field(err, f->name, "must be an ISO week YYYY-Www");
         } else if (f->type == F_PERIOD && !params_valid_period(s)) {
             dna_err_field(err, f->name, "must be a period YYYY-MM or YYYY-Qn");
+        } else if (f->type == F_SLUG && !text_is_slug(s)) {
+            dna_err_field(err, f->name,
+                          "must be a lowercase slug of 1 to 64 characters (a-z, 0-9, single hyphens)");
         } else if (f->type == F_ENUM && !text_in_list(s, f->values)) {
             text_one_of(msg, sizeof msg, f->values);
             dna_err_field(err, f->name, msg);
@@ -147,6 +153,7 @@ static void check_one(const field_spec *f, const json_t *v, dna_err *err)
         if (!json_is_object(v))
             dna_err_field(err, f->name, "must be an object");
         return;
+    case F_OBJECT_ARRAY: check_objects(f, v, err); return;
     case F_STRING_ARRAY:
     case F_ENUM_ARRAY:
     case F_INT_ARRAY: {
@@ -199,6 +206,43 @@ static void check_one(const field_spec *f, const json_t *v, dna_err *err)
         }
         return;
     }
+    }
+}
+
+/* Each item against f->items, its errors named "name[i].field". */
+static void check_objects(const field_spec *f, const json_t *v, dna_err *err)
+{
+    char msg[256];
+    if (!json_is_array(v)) {
+        dna_err_field(err, f->name, "must be an array");
+        return;
+    }
+    size_t n = json_array_size(v);
+    if (n < (size_t)f->min || n > (size_t)f->max) {
+        snprintf(msg, sizeof msg, "must have %lld to %lld items", f->min, f->max);
+        dna_err_field(err, f->name, msg);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const json_t *item = json_array_get(v, i);
+        char name[128];
+        snprintf(name, sizeof name, "%s[%zu]", f->name, i);
+        if (!json_is_object(item)) {
+            dna_err_field(err, name, "must be an object");
+            continue;
+        }
+        dna_err one;
+        dna_err_init(&one);
+        json_in_check(item, f->items, 0, &one);
+        size_t j;
+        json_t *e;
+        json_array_foreach(one.errors, j, e)
+        {
+            char field[192];
+            snprintf(field, sizeof field, "%s.%s", name, json_string_value(json_object_get(e, "field")));
+            dna_err_field(err, field, json_string_value(json_object_get(e, "message")));
+        }
+        dna_err_clear(&one);
     }
 }
 

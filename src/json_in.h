@@ -20,10 +20,13 @@ typedef enum {
     F_INT_ARRAY,    /* array of integers within [min, max], at most maxlen items */
     F_WEEK,         /* YYYY-Www */
     F_PERIOD,       /* YYYY-MM or YYYY-Qn */
-    F_ANY_OBJECT
+    F_SLUG,         /* a lowercase slug of 1-64 characters (text_is_slug) */
+    F_ANY_OBJECT,
+    F_OBJECT_ARRAY, /* array of min..max objects, each checked against `items`; errors
+                     * name the item: "themes[3].code" */
 } field_type;
 
-typedef struct {
+typedef struct field_spec {
     const char *name;
     field_type type;
     int required; /* must be present (and not null) */
@@ -31,6 +34,7 @@ typedef struct {
     size_t maxlen;
     long long min, max;
     const char *const *values;
+    const struct field_spec *items; /* F_OBJECT_ARRAY: each item's fields */
 } field_spec;
 
 /* Parses a body: JSON, an object at the top, no duplicate keys. Returns

@@ -259,6 +259,7 @@ static int read_filter(listing_query *q, int i, const params *query, dna_err *er
             params_datetime_utc(*v, q->sets[i]), *v = q->sets[i];
         return rc;
     case LISTING_WEEK: return params_week(query, f->name, v, err);
+    case LISTING_PERIOD: return params_period(query, f->name, v, err);
     case LISTING_ENUM_SET:
         rc = enum_set(f, query, q->sets[i], err);
         *v = rc == 1 ? q->sets[i] : NULL;

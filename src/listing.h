@@ -48,6 +48,7 @@ typedef enum {
     LISTING_DATE,     /* YYYY-MM-DD */
     LISTING_DATETIME, /* RFC 3339 */
     LISTING_WEEK,     /* YYYY-Www */
+    LISTING_PERIOD,   /* YYYY-MM or YYYY-Qn (complaint periods) */
     LISTING_CONTEXT,  /* not from the query: bound by the service (listing_bind) */
 } listing_kind;
 

@@ -297,9 +297,9 @@ int params_valid_period(const char *s)
 {
     size_t n = strlen(s);
     if (n == 7 && all_digits(s, 4) && s[4] == '-' && all_digits(s + 5, 2))
-        return num(s, 4) >= 1900 && num(s + 5, 2) >= 1 && num(s + 5, 2) <= 12;
+        return num(s, 4) >= 2000 && num(s, 4) <= 2099 && num(s + 5, 2) >= 1 && num(s + 5, 2) <= 12;
     if (n == 7 && all_digits(s, 4) && s[4] == '-' && s[5] == 'Q')
-        return num(s, 4) >= 1900 && s[6] >= '1' && s[6] <= '4';
+        return num(s, 4) >= 2000 && num(s, 4) <= 2099 && s[6] >= '1' && s[6] <= '4';
     return 0;
 }
 
@@ -379,6 +379,20 @@ int params_week(const params *p, const char *key, const char **out, dna_err *err
     if (!params_valid_week(*out)) {
         *out = NULL;
         dna_err_field(err, key, "must be an ISO week YYYY-Www, e.g. 2026-W48");
+        return -1;
+    }
+    return 0;
+}
+
+int params_period(const params *p, const char *key, const char **out, dna_err *err)
+{
+    int r = single(p, key, out, err);
+    if (r <= 0)
+        return r;
+    if (!params_valid_period(*out)) {
+        *out = NULL;
+        dna_err_field(err, key,
+                      "must be a month YYYY-MM or a quarter YYYY-Qn (2000..2099), e.g. 2026-10 or 2026-Q4");
         return -1;
     }
     return 0;

@@ -54,11 +54,12 @@ void params_datetime_utc(const char *valid, char out[PARAMS_UTC_MAX]);
 int params_enum(const params *p, const char *key, const char *const *values, const char **out, dna_err *err);
 int params_text(const params *p, const char *key, size_t maxlen, const char **out, dna_err *err);
 int params_week(const params *p, const char *key, const char **out, dna_err *err);
+int params_period(const params *p, const char *key, const char **out, dna_err *err);
 
 /* Value checks shared with body validation. */
 int params_valid_date(const char *s);     /* YYYY-MM-DD, a real day */
 int params_valid_datetime(const char *s); /* RFC 3339 */
 int params_valid_week(const char *s);     /* YYYY-Www, a week the year has */
-int params_valid_period(const char *s);   /* YYYY-MM or YYYY-Qn */
+int params_valid_period(const char *s);   /* YYYY-MM or YYYY-Qn, years 2000..2099 */
 
 #endif

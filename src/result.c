@@ -14,6 +14,7 @@ void dna_err_init(dna_err *e)
     e->detail[0] = '\0';
     e->errors = NULL;
     e->extra = NULL;
+    e->retry_after = 0;
 }
 
 void dna_err_clear(dna_err *e)

@@ -28,6 +28,7 @@ typedef struct {
     char detail[256];
     json_t *errors;
     json_t *extra;
+    int retry_after; /* seconds: sent as Retry-After when > 0 (a key still in flight) */
 } dna_err;
 
 void dna_err_init(dna_err *e);

@@ -98,7 +98,19 @@ test('CLI: client add prints a secret once that works with client_credentials', 
   assert.equal(me.body.member, null);
   const [[hash]] = await sql(`SELECT secret_hash FROM api_clients WHERE id = '${id}'`);
   assert.match(hash, /^\$argon2id\$/);
-  assert.equal((await run('client', 'add', '--id', id, '--roles', 'ombudsman')).status, 2); // exists
+  // Again for the same id: a new secret (the way to rotate one); the old one stops working.
+  const again = await run('client', 'add', '--id', id, '--roles', 'ombudsman');
+  assert.equal(again.status, 0, again.stderr);
+  assert.match(again.stderr, /existed: it has a new secret/);
+  const fresh = /client_secret=(\S+)/.exec(again.stdout)[1];
+  assert.notEqual(fresh, secret);
+  const login = (s) => call('POST', '/api/v1/auth/token', {
+    raw: `grant_type=client_credentials&client_id=${id}&client_secret=${s}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal((await login(fresh)).status, 200);
+  assert.equal((await login(secret)).status, 401);
+  assert.equal((await run('client', 'add', '--id', 'Geen Id', '--roles', 'ombudsman')).status, 2);
 });
 
 test('a client that disconnects mid-export leaves no database connection behind', async () => {

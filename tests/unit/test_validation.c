@@ -77,6 +77,8 @@ static void formats(void)
     CHECK(params_valid_period("2026-10"));
     CHECK(params_valid_period("2026-Q4"));
     CHECK(!params_valid_period("2026-Q5"));
+    CHECK(!params_valid_period("1999-12") && !params_valid_period("2100-01") &&
+          params_valid_period("2099-Q4"));
     CHECK(!params_valid_period("2026-13"));
 }
 
