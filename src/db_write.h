@@ -36,6 +36,13 @@
 #include "principal.h"
 #include "result.h"
 
+/* One column of a merge patch ($2, the patch as jsonb) in an UPDATE's SET:
+ * the field's value when the patch has it (JSON null clears), else the
+ * column as it is. `field` is the name in the request, `type` the cast. */
+#define DB_PATCH(column, field, type)                                                                        \
+    " " column " = CASE WHEN $2::jsonb ? '" field "' THEN ($2::jsonb->>'" field "')::" type " ELSE " column  \
+    " END"
+
 /* A constraint (or, for NOT NULL, a column) a client's value can break, and
  * the field error it becomes. A map ends with {NULL}. */
 typedef struct {

@@ -402,41 +402,26 @@ done:
 
 /* ---- merge patch --------------------------------------------------------- */
 
-/* Each field from the patch when present (JSON null clears the nullable
- * ones); a department code that names none leaves NULL and so fails with
- * the not-null violation on department_id, which becomes a field error. */
-#define FROM_PATCH(column, field, type)                                                                      \
-    " " column " = CASE WHEN $2::jsonb ? '" field "' THEN ($2::jsonb->>'" field "')::" type                  \
-    " ELSE r." column " END"
-
+/* Each field from the patch when present (DB_PATCH); a department code
+ * that names none leaves NULL and so fails with the not-null violation on
+ * department_id, which becomes a field error. */
+// clang-format off
 static const db_stmt UPDATE = {
     "reports_update",
-    "UPDATE reports r SET" FROM_PATCH("title", "title", "text") "," FROM_PATCH("description", "description", "text") "," FROM_PATCH("procedure", "procedure", "text") "," FROM_PATCH(
-        "impact", "impact",
-        "text") "," FROM_PATCH("priority", "priority",
-                               "text") "," FROM_PATCH("assignee_id", "assignee_id",
-                                                      "bigint") ","
-                                                                " department_id = "
-                                                                "CASE WHEN "
-                                                                "$2::jsonb ? "
-                                                                "'department'"
-                                                                "   THEN (SELECT "
-                                                                "id FROM "
-                                                                "departments "
-                                                                "WHERE code = "
-                                                                "$2::jsonb->>'"
-                                                                "department') "
-                                                                "ELSE "
-                                                                "r.department_id "
-                                                                "END," FROM_PATCH("category", "category", "text") "," FROM_PATCH(
-                                                                    "theme_code", "theme_code",
-                                                                    "text") "," FROM_PATCH("rule_id",
-                                                                                           "rule_id",
-                                                                                           "bigint") " WHERE "
-                                                                                                     "r.id = "
-                                                                                                     "$1::"
-                                                                                                     "bigin"
-                                                                                                     "t"};
+    "UPDATE reports SET"
+    DB_PATCH("title", "title", "text") ","
+    DB_PATCH("description", "description", "text") ","
+    DB_PATCH("procedure", "procedure", "text") ","
+    DB_PATCH("impact", "impact", "text") ","
+    DB_PATCH("priority", "priority", "text") ","
+    DB_PATCH("assignee_id", "assignee_id", "bigint") ","
+    " department_id = CASE WHEN $2::jsonb ? 'department'"
+    "   THEN (SELECT id FROM departments WHERE code = $2::jsonb->>'department') ELSE department_id END,"
+    DB_PATCH("category", "category", "text") ","
+    DB_PATCH("theme_code", "theme_code", "text") ","
+    DB_PATCH("rule_id", "rule_id", "bigint")
+    " WHERE id = $1::bigint"};
+// clang-format on
 
 /* Checks every field of the patch against the caller's rights on the
  * locked report. Returns DNA_OK or DNA_FORBIDDEN with the reason. */

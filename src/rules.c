@@ -117,43 +117,21 @@ static const db_stmt INSERT = {
     "INSERT INTO rules (title, source_type, reference, department_id, description, outcome, outcome_note)"
     " VALUES ($1, $2, $3, " DEPARTMENT_OF("$4::text") ", $5, COALESCE($6, 'open'), $7) RETURNING id"};
 
-/* Each field from the patch when present (JSON null clears it). */
-#define FROM_PATCH(column, field)                                                                            \
-    " " column " = CASE WHEN $2::jsonb ? '" field "' THEN $2::jsonb->>'" field "' ELSE r." column " END"
-
+/* Each field from the patch when present (DB_PATCH). */
+// clang-format off
 static const db_stmt UPDATE = {
     "rules_update",
-    "UPDATE rules r SET" FROM_PATCH("title", "title") "," FROM_PATCH("source_type", "source_type") "," FROM_PATCH(
-        "reference",
-        "reference") ","
-                     " department_id = CASE WHEN $2::jsonb ? 'department'"
-                     " THEN " DEPARTMENT_OF(
-                         "($2::jsonb->>'department')") " ELSE r.department_id "
-                                                       "END," FROM_PATCH(
-                                                           "description",
-                                                           "d"
-                                                           "e"
-                                                           "s"
-                                                           "c"
-                                                           "r"
-                                                           "i"
-                                                           "p"
-                                                           "t"
-                                                           "i"
-                                                           "o"
-                                                           "n") "," FROM_PATCH("outcome",
-                                                                               "outcome") "," FROM_PATCH("out"
-                                                                                                         "c"
-                                                                                                         "ome"
-                                                                                                         "_"
-                                                                                                         "not"
-                                                                                                         "e",
-                                                                                                         "out"
-                                                                                                         "c"
-                                                                                                         "ome"
-                                                                                                         "_"
-                                                                                                         "not"
-                                                                                                         "e") " WHERE r.id = $1::bigint"};
+    "UPDATE rules SET"
+    DB_PATCH("title", "title", "text") ","
+    DB_PATCH("source_type", "source_type", "text") ","
+    DB_PATCH("reference", "reference", "text") ","
+    " department_id = CASE WHEN $2::jsonb ? 'department'"
+    "   THEN " DEPARTMENT_OF("($2::jsonb->>'department')") " ELSE department_id END,"
+    DB_PATCH("description", "description", "text") ","
+    DB_PATCH("outcome", "outcome", "text") ","
+    DB_PATCH("outcome_note", "outcome_note", "text")
+    " WHERE id = $1::bigint"};
+// clang-format on
 
 /* What became of a rule needs its reasons. */
 static dna_status check_outcome(const char *outcome, const char *note, dna_err *err)

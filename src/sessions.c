@@ -322,25 +322,22 @@ static const db_stmt INSERT = {
     "partner)"
     " VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz, $6, $7::integer, $8::bigint, $9) RETURNING id"};
 
-/* Each field from the patch when present (JSON null clears it). */
-#define FROM_PATCH(column, type)                                                                             \
-    " " column " = CASE WHEN $2::jsonb ? '" column "' THEN ($2::jsonb->>'" column "')::" type                \
-    " ELSE s." column " END"
-
-static const db_stmt
-    UPDATE =
-        {
-            "sessions_update",
-            "UPDATE sessions s SET" FROM_PATCH("kind", "text") "," FROM_PATCH("title", "text") "," FROM_PATCH("description", "text") "," FROM_PATCH(
-                "starts_at",
-                "timestamptz") "," FROM_PATCH("ends_at",
-                                              "timestamptz") "," FROM_PATCH("location",
-                                                                            "text") "," FROM_PATCH("capacit"
-                                                                                                   "y",
-                                                                                                   "intege"
-                                                                                                   "r") "," FROM_PATCH("host_id",
-                                                                                                                       "bigint") "," FROM_PATCH("partner",
-                                                                                                                                                "text") " WHERE s.id = $1::bigint"};
+/* Each field from the patch when present (DB_PATCH). */
+// clang-format off
+static const db_stmt UPDATE = {
+    "sessions_update",
+    "UPDATE sessions SET"
+    DB_PATCH("kind", "kind", "text") ","
+    DB_PATCH("title", "title", "text") ","
+    DB_PATCH("description", "description", "text") ","
+    DB_PATCH("starts_at", "starts_at", "timestamptz") ","
+    DB_PATCH("ends_at", "ends_at", "timestamptz") ","
+    DB_PATCH("location", "location", "text") ","
+    DB_PATCH("capacity", "capacity", "integer") ","
+    DB_PATCH("host_id", "host_id", "bigint") ","
+    DB_PATCH("partner", "partner", "text")
+    " WHERE id = $1::bigint"};
+// clang-format on
 
 /* Moves the first waitlisted up while seats are free (all of them when the
  * capacity is unlimited: LIMIT NULL). Runs under the session's lock. */

@@ -186,9 +186,13 @@ test('a key whose first request is still running is 409 with Retry-After; afterw
   for (let i = 0; i < 100 && (await sleeping()) === 0; i++) await new Promise((r) => setTimeout(r, 20));
   assert.equal(await sleeping(), 1, 'the row is held');
   const key = `inflight-${RUN}`;
-  const first = put(code, { title: 'Na het wachten' }, { headers: { 'idempotency-key': key } });
-  await new Promise((r) => setTimeout(r, 300));
-  const second = await put(code, { title: 'Na het wachten' }, { headers: { 'idempotency-key': key } });
+  // Straight to the server (no proxy that might reorder the two), the second
+  // only once the first waits on the row inside its transaction.
+  const first = put(code, { title: 'Na het wachten' }, { headers: { 'idempotency-key': key }, direct: true });
+  const waiting = () => count(`SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO complaint_themes%'`);
+  for (let i = 0; i < 100 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(await waiting(), 1, 'the first request waits on the row');
+  const second = await put(code, { title: 'Na het wachten' }, { headers: { 'idempotency-key': key }, direct: true });
   assertProblem(second, 409);
   assert.equal(second.headers.get('retry-after'), '1');
   assert.equal((await first).status, 200);
