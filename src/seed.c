@@ -1420,13 +1420,13 @@ static int step_rules(seed_ctx *ctx, seed_rng *rng)
 static int step_themes(seed_ctx *ctx, seed_rng *rng)
 {
     (void)rng; /* fixed list, nothing to draw */
-    for (size_t i = 0; i < seed_words_complaint_themes_count; i++) {
-        const char *params[1] = {seed_words_complaint_themes[i]};
+    for (size_t i = 0; i < seed_words_themes_count; i++) {
+        const seed_words_theme *w = &seed_words_themes[i];
+        const char *params[3] = {w->code, w->title, w->description};
         if (seed_exec_ok(ctx->conn, "inserting complaint themes",
-                         "INSERT INTO complaint_themes (code, title) "
-                         "VALUES ($1, upper(left($1, 1)) || replace(substr($1, 2), '-', ' ')) "
+                         "INSERT INTO complaint_themes (code, title, description) VALUES ($1, $2, $3) "
                          "ON CONFLICT (code) DO NOTHING",
-                         1, params) != 0)
+                         3, params) != 0)
             return -1;
     }
     return 0;

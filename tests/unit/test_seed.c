@@ -492,12 +492,18 @@ static void test_defaults_and_words(void)
 
 /* --- sessions --------------------------------------------------------------------- */
 
+/* The theme's index in seed_words_themes, or -1. */
+static int theme_index(const char *code)
+{
+    for (size_t i = 0; i < seed_words_themes_count; i++)
+        if (strcmp(seed_words_themes[i].code, code) == 0)
+            return (int)i;
+    return -1;
+}
+
 static int is_complaint_theme(const char *code)
 {
-    for (size_t i = 0; i < seed_words_complaint_themes_count; i++)
-        if (strcmp(seed_words_complaint_themes[i], code) == 0)
-            return 1;
-    return 0;
+    return theme_index(code) >= 0;
 }
 
 static void check_session_words(const seed_words_session *w, size_t n)
@@ -523,15 +529,16 @@ static void check_places(const seed_words_place *p, size_t n)
 
 static void test_session_words(void)
 {
-    /* The Ombudsman's themes, as shared/spec/demo-data.md lists them. */
+    /* The Ombudsman's themes, as shared/spec/demo-data.md lists them, come
+     * first (test_theme_words checks the rest). */
     static const char *const THEMES[] = {"bereikbaarheid-14070",    "wachttijd-afspraak-stadsdeelkantoor",
                                          "onbegrijpelijke-brieven", "bejegening-balie",
                                          "trage-afhandeling-wmo",   "parkeervergunningen",
                                          "afval-en-grofvuil",       "kwijtschelding-belastingen",
                                          "terugbelafspraken",       "digitale-formulieren"};
-    CHECK(seed_words_complaint_themes_count == sizeof THEMES / sizeof THEMES[0]);
+    CHECK(seed_words_themes_count >= sizeof THEMES / sizeof THEMES[0]);
     for (size_t i = 0; i < sizeof THEMES / sizeof THEMES[0]; i++)
-        CHECK(is_complaint_theme(THEMES[i]) && is_slug(THEMES[i]));
+        CHECK(theme_index(THEMES[i]) == (int)i && is_slug(THEMES[i]));
 
     check_session_words(seed_words_inspiration, seed_words_inspiration_count);
     check_session_words(seed_words_leadership, seed_words_leadership_count);
@@ -564,7 +571,8 @@ static void test_session_words(void)
     /* Where a session that must fill up goes when the draw says online. */
     CHECK(seed_words_places_large[0].capacity_hi > 0 && seed_words_places_small[0].capacity_hi > 0);
 
-    size_t per_theme[16] = {0}, unthemed = 0;
+    size_t per_theme[32] = {0}, unthemed = 0;
+    CHECK(seed_words_themes_count <= 32);
     for (size_t i = 0; i < seed_words_insights_count; i++) {
         const seed_words_insight *w = &seed_words_insights[i];
         CHECK(strlen(w->text) > 20 && strlen(w->text) <= 2000);
@@ -572,13 +580,18 @@ static void test_session_words(void)
             unthemed++;
             continue;
         }
-        CHECK(is_complaint_theme(w->theme));
-        for (size_t t = 0; t < seed_words_complaint_themes_count && t < 16; t++)
-            per_theme[t] += strcmp(seed_words_complaint_themes[t], w->theme) == 0;
+        int t = theme_index(w->theme);
+        CHECK(t >= 0);
+        if (t >= 0 && t < 32)
+            per_theme[t]++;
     }
-    /* Enough distinct findings for the most insights a session has. */
-    for (size_t t = 0; t < seed_words_complaint_themes_count && t < 16; t++)
-        CHECK(per_theme[t] >= 2);
+    /* Enough distinct findings for the most insights a session has, for
+     * every theme a listening partner's stories are about. */
+    for (size_t i = 0; i < seed_words_listening_partners_count; i++)
+        for (int k = 0; k < 3 && seed_words_listening_partners[i].themes[k] != NULL; k++) {
+            int t = theme_index(seed_words_listening_partners[i].themes[k]);
+            CHECK(t >= 0 && t < 32 && per_theme[t] >= 2);
+        }
     CHECK(unthemed > 0 && unthemed * 4 < seed_words_insights_count);
 
     const char *const *lists[3] = {seed_words_feedback_praise, seed_words_feedback_mixed,
