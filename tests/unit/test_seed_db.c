@@ -195,16 +195,19 @@ static const never_rule THEMES_NEVER[] = {
      "  AND s.m <= w.last - interval '9 months'"
      "  AND (SELECT avg(n) FROM p WHERE starts_on < s.m AND starts_on >= s.m - interval '6 months')"
      "   <= 1.5 * (SELECT avg(n) FROM p WHERE starts_on > w.last - interval '6 months')"},
-    {"14070 not up around the KCC's listening session, or not below where it began by the end",
+    /* (Where the window opens on 14070's spring peak, its first months are
+     * high too: the rise itself is test_seed's to check.) */
+    {"14070 not high around the KCC's listening session against the last half year, or not below its start",
      "WITH s AS (SELECT date_trunc('month', min(starts_at) AT TIME ZONE 'Europe/Amsterdam')::date AS m"
      "  FROM sessions WHERE starts_at < %s"
      "  AND title = 'Luistersessie: het Klantcontactcentrum 14070 aan het woord'),"
      " p AS (SELECT starts_on, complaint_count AS n FROM complaint_theme_periods"
      "  WHERE theme_code = 'bereikbaarheid-14070' AND kind = 'month'),"
-     " f AS (SELECT avg(n) AS f FROM (SELECT n FROM p ORDER BY starts_on LIMIT 3) x)"
-     " SELECT count(*) FROM s, f WHERE s.m IS NOT NULL AND ((SELECT max(n) FROM p"
-     "  WHERE starts_on BETWEEN s.m - interval '3 months' AND s.m + interval '3 months') <= 1.6 * f.f"
-     "  OR (SELECT avg(n) FROM (SELECT n FROM p ORDER BY starts_on DESC LIMIT 6) x) >= f.f)"},
+     " f AS (SELECT avg(n) AS f FROM (SELECT n FROM p ORDER BY starts_on LIMIT 3) x),"
+     " l AS (SELECT avg(n) AS l FROM (SELECT n FROM p ORDER BY starts_on DESC LIMIT 6) x)"
+     " SELECT count(*) FROM s, f, l WHERE s.m IS NOT NULL AND ((SELECT max(n) FROM p"
+     "  WHERE starts_on BETWEEN s.m - interval '3 months' AND s.m + interval '3 months') < 2.5 * l.l"
+     "  OR l.l >= f.f)"},
 };
 
 static void themes_keep_the_rules(void)
