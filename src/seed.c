@@ -9,6 +9,7 @@
 #include "seed.h"
 #include "seed_internal.h"
 #include "seed_sessions.h"
+#include "seed_themes.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -863,6 +864,8 @@ typedef struct {
     long long history_total, supports_total, comments_total;
     /* Filled by the sessions step, for the summary. */
     seed_sessions_counts sessions;
+    /* Filled by the two steps of complaint themes. */
+    seed_themes_counts themes;
 } seed_ctx;
 
 /* A successful result, or NULL after printing why. */
@@ -1413,23 +1416,20 @@ static int step_rules(seed_ctx *ctx, seed_rng *rng)
     return 0;
 }
 
-/* --- step: complaint themes --- */
+/* --- steps: complaint themes (seed_themes.c) --- */
 
 /* The themes reports and insights link to (reports.theme_code and
  * session_insights.theme_code name one), before the steps that link them. */
 static int step_themes(seed_ctx *ctx, seed_rng *rng)
 {
     (void)rng; /* fixed list, nothing to draw */
-    for (size_t i = 0; i < seed_words_complaint_themes_count; i++) {
-        const char *params[1] = {seed_words_complaint_themes[i]};
-        if (seed_exec_ok(ctx->conn, "inserting complaint themes",
-                         "INSERT INTO complaint_themes (code, title) "
-                         "VALUES ($1, upper(left($1, 1)) || replace(substr($1, 2), '-', ' ')) "
-                         "ON CONFLICT (code) DO NOTHING",
-                         1, params) != 0)
-            return -1;
-    }
-    return 0;
+    return seed_themes_step(ctx->conn, ref_day_of(ctx->opt), &ctx->themes);
+}
+
+/* Their counts, after the sessions: some themes turn after one of them. */
+static int step_theme_counts(seed_ctx *ctx, seed_rng *rng)
+{
+    return seed_theme_counts_step(ctx->conn, ref_day_of(ctx->opt), rng, &ctx->themes);
 }
 
 /* --- step: reports --- */
@@ -2334,16 +2334,18 @@ static int step_api_clients(seed_ctx *ctx, seed_rng *rng)
 static int step_audit(seed_ctx *ctx, seed_rng *rng)
 {
     (void)rng;
-    char seed[24], changes[240];
+    char seed[24], changes[320];
     snprintf(seed, sizeof seed, "%llu", ctx->opt->seed);
     long long reports = 0;
     for (int i = 0; i < LC_COUNT; i++)
         reports += ctx->reports_by_status[i];
     int k = snprintf(changes, sizeof changes,
                      "{\"seed\": %s, \"members\": %lld, \"departments\": %zu, \"rules\": %zu, "
-                     "\"reports\": %lld, \"sessions\": %lld, \"as_of\": \"%04d-%02d-%02d\"}",
+                     "\"reports\": %lld, \"sessions\": %lld, \"themes\": %lld, \"theme_periods\": %lld, "
+                     "\"as_of\": \"%04d-%02d-%02d\"}",
                      seed, ctx->members_total, seed_words_departments_count, ctx->rules_total, reports,
-                     ctx->sessions.sessions, ctx->opt->ref_year, ctx->opt->ref_month, ctx->opt->ref_day);
+                     ctx->sessions.sessions, ctx->themes.themes, ctx->themes.months + ctx->themes.quarters,
+                     ctx->opt->ref_year, ctx->opt->ref_month, ctx->opt->ref_day);
     if (k < 0 || (size_t)k >= sizeof changes)
         return -1;
     const char *params[2] = {seed, changes};
@@ -2355,22 +2357,19 @@ static int step_audit(seed_ctx *ctx, seed_rng *rng)
 
 /* The steps, in order, in one transaction. Each gets a random stream of its
  * own (see step_rng), so a step added later leaves the earlier data as it is.
- * Rules come before reports, which link to them. */
+ * Rules and complaint themes come before reports, which link to them; theme
+ * counts after sessions, which some of them follow. */
 typedef int (*seed_step_fn)(seed_ctx *ctx, seed_rng *rng);
 
 static const struct {
     const char *name;
     seed_step_fn run;
 } STEPS[] = {
-    {"departments", step_departments},
-    {"demo-logins", step_demo_logins},
-    {"members", step_members},
-    {"rules", step_rules},
-    {"themes", step_themes},
-    {"reports", step_reports},
-    {"sessions", step_sessions},
-    {"api-clients", step_api_clients},
-    {"audit", step_audit},
+    {"departments", step_departments}, {"demo-logins", step_demo_logins},
+    {"members", step_members},         {"rules", step_rules},
+    {"themes", step_themes},           {"reports", step_reports},
+    {"sessions", step_sessions},       {"theme-counts", step_theme_counts},
+    {"api-clients", step_api_clients}, {"audit", step_audit},
 };
 
 static void step_rng(seed_rng *r, unsigned long long seed, const char *step)
@@ -2421,10 +2420,15 @@ static void print_credentials(FILE *out, const seed_ctx *ctx)
         out,
         "Sessions: %lld (%lld upcoming from %04d-%02d-%02d, %lld without a seat limit); %lld registrations "
         "(registered %lld, waitlisted %lld, cancelled %lld), %lld attended; %lld feedback (%lld with a "
-        "comment); %lld insights.\n\n",
+        "comment); %lld insights.\n",
         sc->sessions, sc->upcoming, ctx->opt->ref_year, ctx->opt->ref_month, ctx->opt->ref_day, sc->unlimited,
         sc->registrations, sc->registered, sc->waitlisted, sc->cancelled, sc->attended, sc->feedback,
         sc->comments, sc->insights);
+    const seed_themes_counts *tc = &ctx->themes;
+    fprintf(out,
+            "Complaint themes: %lld; %lld monthly counts (%s to %s) and %lld quarterly figures for %lld of "
+            "them.\n\n",
+            tc->themes, tc->months, tc->first, tc->last, tc->quarters, tc->quarterly_themes);
     fprintf(out, "Demo logins (OAuth password grant; the API also accepts `email` for `username`):\n");
     fprintf(out, "  %-32s %-18s %s\n", "email", "role", "password");
     for (size_t i = 0; i < DEMO_COUNT; i++) {

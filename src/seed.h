@@ -3,7 +3,9 @@
  * Fills an empty database with departments, members (a few of them demo
  * logins with a known password), the rule register, red-button reports with
  * their history, supports and comments, sessions with their registrations,
- * feedback and insights (seed_sessions.h), and the Ombudsman's API client.
+ * feedback and insights (seed_sessions.h), the Ombudsman's complaint themes
+ * with two years of monthly counts (seed_themes.h), and the Ombudsman's API
+ * client.
  * The same seed gives the same rows, byte for byte, apart from Argon2 salts,
  * the pseudonym key and the created_at/updated_at defaults of departments
  * and members. Reports, rules and sessions carry their own timestamps: two

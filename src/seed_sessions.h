@@ -11,7 +11,7 @@
  * more registered than the capacity, and no free seat while anyone waits;
  * `queued` exactly for the waitlisted, in the order they came; attended only
  * for registered members of past sessions; feedback only from attendees,
- * once; theme codes are slugs from seed_words_complaint_themes. */
+ * once; theme codes are codes of seed_words_themes. */
 #ifndef DNA_SEED_SESSIONS_H
 #define DNA_SEED_SESSIONS_H
 

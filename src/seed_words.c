@@ -443,7 +443,8 @@ const seed_words_topic seed_words_topics[] = {
      "bijstandsuitkering", "inwoner", "inwoners", "Aanvraag bijstandsuitkering (levensonderhoud)", NULL,
      NO_OWN},
     {"schuldhulp", "SZW", 4, SW_RESIDENT | SW_FORM | SW_LETTER | SW_DECISION | SW_INCOME,
-     "schuldhulpverlening", "inwoner", "inwoners", "Aanmelding schuldhulpverlening", NULL, NO_OWN},
+     "schuldhulpverlening", "inwoner", "inwoners", "Aanmelding schuldhulpverlening", "schuldhulpverlening",
+     NO_OWN},
     {"ooievaarspas", "SZW", 4, SW_RESIDENT | SW_FORM | SW_LETTER | SW_DECISION | SW_INCOME | SW_COUNTER,
      "Ooievaarspas", "inwoner", "inwoners", "Aanvraag en verlenging Ooievaarspas", NULL, NO_OWN},
     {"wmo", "OCW", 6, SW_RESIDENT | SW_FORM | SW_LETTER | SW_DECISION, "Wmo-voorziening", "inwoner",
@@ -451,7 +452,7 @@ const seed_words_topic seed_words_topics[] = {
     {"huishoudelijke-hulp", "OCW", 3, SW_RESIDENT | SW_LETTER | SW_DECISION, "huishoudelijke hulp", "inwoner",
      "inwoners", "Indicatie huishoudelijke ondersteuning (Wmo)", "trage-afhandeling-wmo", NO_OWN},
     {"leerlingenvervoer", "OCW", 3, SW_RESIDENT | SW_FORM | SW_LETTER | SW_DECISION, "leerlingenvervoer",
-     "ouder", "ouders", "Aanvraag leerlingenvervoer", NULL, OWN(OWN_LEERLINGENVERVOER)},
+     "ouder", "ouders", "Aanvraag leerlingenvervoer", "leerlingenvervoer", OWN(OWN_LEERLINGENVERVOER)},
     {"paspoort", "DPZ", 6, SW_RESIDENT | SW_FORM | SW_COUNTER, "paspoort of ID-kaart", "bewoner", "bewoners",
      "Aanvraag en uitreiking reisdocumenten", "wachttijd-afspraak-stadsdeelkantoor", OWN(OWN_PASPOORT)},
     {"rijbewijs", "DPZ", 3, SW_RESIDENT | SW_COUNTER, "rijbewijs", "bewoner", "bewoners",
@@ -471,18 +472,19 @@ const seed_words_topic seed_words_topics[] = {
     {"afvalpas", "DSB", 2, SW_RESIDENT | SW_FORM | SW_LETTER, "afvalpas", "bewoner", "bewoners",
      "Aanvraag afvalpas voor ondergrondse containers", "afval-en-grofvuil", NO_OWN},
     {"openbare-ruimte", "DSB", 4, SW_RESIDENT | SW_FORM, "melding openbare ruimte", "bewoner", "bewoners",
-     "Meldingen openbare ruimte (MOR)", NULL, NO_OWN},
+     "Meldingen openbare ruimte (MOR)", "meldingen-openbare-ruimte", NO_OWN},
     {"omgevingsvergunning", "DSO", 4, SW_RESIDENT | SW_FORM | SW_LETTER | SW_DECISION | SW_PERMIT,
-     "omgevingsvergunning", "bewoner", "bewoners", "Aanvraag omgevingsvergunning (Omgevingsloket)", NULL,
-     NO_OWN},
+     "omgevingsvergunning", "bewoner", "bewoners", "Aanvraag omgevingsvergunning (Omgevingsloket)",
+     "omgevingsvergunningen", NO_OWN},
     {"evenement", "DSO", 2, SW_RESIDENT | SW_FORM | SW_LETTER | SW_DECISION | SW_PERMIT,
      "evenementenvergunning", "organisator", "organisatoren", "Aanvraag evenementenvergunning", NULL, NO_OWN},
     {"terras", "DSO", 2, SW_RESIDENT | SW_FORM | SW_LETTER | SW_DECISION | SW_PERMIT, "terrasvergunning",
      "ondernemer", "ondernemers", "Aanvraag terrasvergunning horeca", NULL, NO_OWN},
     {"kapvergunning", "DSO", 1, SW_RESIDENT | SW_FORM | SW_LETTER | SW_DECISION | SW_PERMIT, "kapvergunning",
-     "bewoner", "bewoners", "Aanvraag omgevingsvergunning voor het kappen van een boom", NULL, NO_OWN},
+     "bewoner", "bewoners", "Aanvraag omgevingsvergunning voor het kappen van een boom",
+     "omgevingsvergunningen", NO_OWN},
     {"bezwaar", "JUR", 2, SW_RESIDENT | SW_LETTER | SW_DECISION, "bezwaarschrift", "indiener", "indieners",
-     "Behandeling bezwaarschriften", NULL, NO_OWN},
+     "Behandeling bezwaarschriften", "bezwaarprocedures", NO_OWN},
     {"declaratie", "HR", 2, SW_INTERNAL | SW_FORM, "declaratie van reiskosten", "medewerker", "medewerkers",
      "Declareren van reis- en verblijfkosten", NULL, NO_OWN},
     {"thuiswerk", "HR", 1, SW_INTERNAL | SW_FORM, "thuiswerkvoorzieningen", "medewerker", "medewerkers",
@@ -922,16 +924,316 @@ const seed_words_rule seed_words_rules[] = {
 };
 const size_t seed_words_rules_count = COUNT(seed_words_rules);
 
-/* --- sessions ------------------------------------------------------------------ */
+/* --- complaint themes (the Haagse Ombudsman) --------------------------------- */
 
-const char *const seed_words_complaint_themes[] = {
-    "bereikbaarheid-14070",    "wachttijd-afspraak-stadsdeelkantoor",
-    "onbegrijpelijke-brieven", "bejegening-balie",
-    "trage-afhandeling-wmo",   "parkeervergunningen",
-    "afval-en-grofvuil",       "kwijtschelding-belastingen",
-    "terugbelafspraken",       "digitale-formulieren",
+const char *const seed_words_month_names[12] = {"januari",   "februari", "maart",    "april",
+                                                "mei",       "juni",     "juli",     "augustus",
+                                                "september", "oktober",  "november", "december"};
+const char *const seed_words_quarter_names[4] = {"eerste", "tweede", "derde", "vierde"};
+
+static const char *const NOTES_14070[] = {
+    "Vooral over wachttijden van meer dan twintig minuten in de ochtendspits.",
+    "Meerdere bellers werden na lang wachten uit de wachtrij verbroken.",
+    "Bellers kwamen via het keuzemenu bij een afdeling die hun dossier niet kon inzien.",
+    "Klachten van ouderen die niet per e-mail of online contact kunnen opnemen.",
 };
-const size_t seed_words_complaint_themes_count = COUNT(seed_words_complaint_themes);
+static const char *const NOTES_AFSPRAAK[] = {
+    "Vooral over wachttijden van vier tot zes weken voor een paspoortafspraak.",
+    "Inwoners zonder afspraak werden aan de balie weggestuurd.",
+    "Online geannuleerde afspraken kwamen niet vrij in de agenda.",
+    "Inwoners moesten voor aanvragen en ophalen twee keer een afspraak maken.",
+};
+static const char *const NOTES_BRIEVEN[] = {
+    "Vooral over brieven over herziening en terugvordering van een uitkering.",
+    "Inwoners begrepen niet wat ze na het besluit moesten doen.",
+    "Klachten over de dreigende toon van herinneringsbrieven.",
+    "Website en brief noemden verschillende termijnen.",
+};
+static const char *const NOTES_BALIE[] = {
+    "Inwoners voelden zich aan de balie niet serieus genomen.",
+    "Bezoekers moesten hun verhaal bij elk loket opnieuw vertellen.",
+    "Klachten over gebrek aan privacy: anderen konden meeluisteren.",
+};
+static const char *const NOTES_WMO[] = {
+    "Vooral over wachttijden voor een keukentafelgesprek.",
+    "De beslistermijn werd verlengd zonder dat de inwoner het hoorde.",
+    "Inwoners wisten niet waar hun aanvraag bleef na het gesprek.",
+    "Klachten over herindicaties bij een blijvende beperking.",
+};
+static const char *const NOTES_PARKEREN[] = {
+    "Vooral over het wijzigen van een kenteken op de vergunning.",
+    "Bewoners staan lang op de wachtlijst in drukke vergunninggebieden.",
+    "Klachten over de bezoekersregeling, die per gebied verschilt.",
+    "Mantelzorgers kregen geen vergunning voor het adres waar ze zorgen.",
+};
+static const char *const NOTES_AFVAL[] = {
+    "Vooral over grofvuilafspraken die alleen online te maken zijn.",
+    "Meldingen over volle ondergrondse containers bleven liggen.",
+    "Grofvuil werd niet op de afgesproken dag opgehaald.",
+};
+static const char *const NOTES_KWIJTSCHELDING[] = {
+    "Vooral over bewijsstukken die de gemeente zelf al heeft.",
+    "Aanmaningen kwamen terwijl het verzoek om kwijtschelding nog liep.",
+    "Inwoners met alleen AOW moesten opnieuw kwijtschelding aanvragen.",
+};
+static const char *const NOTES_TERUGBEL[] = {
+    "Vooral over terugbelverzoeken die na twee werkdagen nog open stonden.",
+    "Inwoners werden met een afgeschermd nummer teruggebeld en namen niet op.",
+    "Het terugbelverzoek kwam bij de verkeerde afdeling terecht.",
+};
+static const char *const NOTES_FORMULIEREN[] = {
+    "Vooral over formulieren die op een telefoon niet te gebruiken zijn.",
+    "De DigiD-sessie verliep halverwege en het ingevulde was weg.",
+    "Bijlagen werden geweigerd omdat ze te groot waren.",
+    "Inwoners zonder DigiD konden het formulier niet gebruiken.",
+};
+static const char *const NOTES_LEERLINGENVERVOER[] = {
+    "Vooral over taxi's die te laat kwamen of niet verschenen.",
+    "Ouders klagen over steeds wisselende chauffeurs.",
+    "Klachten over reistijden van meer dan een uur per rit.",
+};
+static const char *const NOTES_SCHULDHULP[] = {
+    "Vooral over de wachttijd voor een eerste gesprek.",
+    "Aanmeldingen liepen vast op ontbrekende papieren.",
+    "Inwoners kregen intussen aanmaningen en incassokosten.",
+};
+static const char *const NOTES_MOR[] = {
+    "Vooral over meldingen die gesloten werden zonder dat er iets gebeurde.",
+    "Melders hoorden niet wat er met hun melding was gedaan.",
+    "Klachten over kapotte straatverlichting die weken kapot bleef.",
+};
+static const char *const NOTES_BEZWAAR[] = {
+    "Vooral over overschrijding van de beslistermijn op bezwaar.",
+    "De termijn werd verdaagd zonder uitleg aan de indiener.",
+    "Een hoorzitting liet maanden op zich wachten.",
+};
+static const char *const NOTES_OMGEVING[] = {
+    "Vooral over aanvragen die lang bleven liggen.",
+    "Inwoners konden in het Omgevingsloket niet vinden welke regels gelden.",
+    "Klachten over de uitleg bij een vergunning voor een dakkapel of aanbouw.",
+};
+
+const seed_words_theme seed_words_themes[] = {
+    {.code = "bereikbaarheid-14070",
+     .title = "Telefonische bereikbaarheid van 14070",
+     .description =
+         "Klachten over de bereikbaarheid van het gemeentelijke telefoonnummer 14070: lange wachttijden, "
+         "verbindingen die na lang wachten worden verbroken en een keuzemenu dat bellers niet bij de juiste "
+         "afdeling brengt. Vooral ouderen en inwoners die niet digitaal zaken doen, lopen hierop vast.",
+     .level = 36,
+     .peak_months = SW_MONTH(3) | SW_MONTH(4),
+     .peak_percent = 20,
+     .course = SW_RISES_THEN_FALLS,
+     .turn_sessions = {"Luistersessie: het Klantcontactcentrum 14070 aan het woord", NULL},
+     .top_percent = 200,
+     .floor_percent = 55,
+     .quarterly = 1,
+     .notes = NOTES_14070,
+     .notes_count = COUNT(NOTES_14070),
+     .peak_note = "Drukte na het versturen van de aanslagen gemeentelijke belastingen.",
+     .trend_note = "De wachttijden bij 14070 lopen verder op, en daarmee het aantal klachten.",
+     .turn_note = "Minder klachten sinds bellers na tien minuten wachten een terugbelaanbod krijgen."},
+    {.code = "wachttijd-afspraak-stadsdeelkantoor",
+     .title = "Wachttijd voor een afspraak bij het stadsdeelkantoor",
+     .description =
+         "Klachten over de tijd die inwoners moeten wachten op een afspraak bij een stadsdeelkantoor, vooral "
+         "voor een paspoort, ID-kaart of rijbewijs. In drukke periodes is er weken geen plek, en wie zonder "
+         "afspraak komt, wordt aan de balie weggestuurd.",
+     .level = 40,
+     .drift_percent = -10,
+     .peak_months = SW_MONTH(4) | SW_MONTH(5) | SW_MONTH(6),
+     .peak_percent = 45,
+     .course = SW_STEADY,
+     .notes = NOTES_AFSPRAAK,
+     .notes_count = COUNT(NOTES_AFSPRAAK),
+     .peak_note = "Drukte voor paspoorten en ID-kaarten in de aanloop naar de zomervakantie."},
+    {.code = "onbegrijpelijke-brieven",
+     .title = "Onbegrijpelijke brieven en besluiten",
+     .description =
+         "Klachten over brieven en besluiten van de gemeente die inwoners niet begrijpen: ambtelijke taal, "
+         "wetsartikelen voorop en geen duidelijke boodschap over wat de inwoner moet doen. Het gaat vaak om "
+         "brieven over uitkeringen, terugvorderingen en belastingen; inwoners bellen of komen langs om "
+         "uitleg te vragen.",
+     .level = 30,
+     .peak_months = SW_MONTH(2) | SW_MONTH(3),
+     .peak_percent = 20,
+     .course = SW_FALLS_AFTER,
+     .turn_sessions = {"Schrijven op B1-niveau", "Workshop: brieven herschrijven op B1-niveau"},
+     .floor_percent = 45,
+     .quarterly = 1,
+     .notes = NOTES_BRIEVEN,
+     .notes_count = COUNT(NOTES_BRIEVEN),
+     .peak_note = "Veel vragen over de aanslagbrief gemeentelijke belastingen.",
+     .turn_note = "Minder klachten sinds de standaardbrieven op B1-niveau zijn herschreven."},
+    {.code = "bejegening-balie",
+     .title = "Bejegening aan de balie",
+     .description =
+         "Klachten over hoe inwoners aan de balie van een stadsdeelkantoor zijn behandeld: zich niet gehoord "
+         "voelen, kortaf worden weggestuurd of hun verhaal bij elk loket opnieuw moeten vertellen. Ook het "
+         "gebrek aan privacy aan de balie komt steeds terug.",
+     .level = 15,
+     .drift_percent = -15,
+     .course = SW_STEADY,
+     .notes = NOTES_BALIE,
+     .notes_count = COUNT(NOTES_BALIE)},
+    {.code = "trage-afhandeling-wmo",
+     .title = "Trage afhandeling van Wmo-aanvragen",
+     .description =
+         "Klachten over de duur van aanvragen voor een maatwerkvoorziening uit de Wmo, zoals huishoudelijke "
+         "hulp, een scootmobiel of een woningaanpassing. Inwoners wachten lang op een keukentafelgesprek en "
+         "op het besluit, en horen intussen niet waar hun aanvraag is.",
+     .level = 28,
+     .drift_percent = 85,
+     .peak_months = SW_MONTH(1),
+     .peak_percent = 15,
+     .course = SW_STEADY,
+     .quarterly = 1,
+     .notes = NOTES_WMO,
+     .notes_count = COUNT(NOTES_WMO),
+     .peak_note = "Veel herindicaties aan het begin van het jaar.",
+     .trend_note = "Het aantal klachten blijft stijgen: meer aanvragen en te weinig consulenten."},
+    {.code = "parkeervergunningen",
+     .title = "Parkeervergunningen en bezoekersregeling",
+     .description =
+         "Klachten over het aanvragen, wijzigen en verlengen van parkeervergunningen en over de "
+         "bezoekersregeling: formulieren waarin alles opnieuw moet, wachtlijsten in drukke gebieden en "
+         "regels die per gebied verschillen.",
+     .level = 44,
+     .drift_percent = 10,
+     .peak_months = SW_MONTH(1) | SW_MONTH(9),
+     .peak_percent = 30,
+     .course = SW_STEADY,
+     .quarterly = 1,
+     .notes = NOTES_PARKEREN,
+     .notes_count = COUNT(NOTES_PARKEREN),
+     .peak_note = "Nieuwe vergunninggebieden en verlengingen zorgen voor extra klachten."},
+    {.code = "afval-en-grofvuil",
+     .title = "Afval en grofvuil",
+     .description =
+         "Klachten over het ophalen van grofvuil, volle of kapotte ondergrondse containers en afspraken die "
+         "alleen online te maken zijn. In de zomer en rond de jaarwisseling lopen de wachttijden voor "
+         "grofvuil op.",
+     .level = 30,
+     .peak_months = SW_MONTH(1) | SW_MONTH(7) | SW_MONTH(8),
+     .peak_percent = 35,
+     .course = SW_STEADY,
+     .notes = NOTES_AFVAL,
+     .notes_count = COUNT(NOTES_AFVAL),
+     .peak_note = "Drukke weken: lange wachttijd voor een grofvuilafspraak en volle containers."},
+    {.code = "kwijtschelding-belastingen",
+     .title = "Kwijtschelding van gemeentelijke belastingen",
+     .description =
+         "Klachten over verzoeken om kwijtschelding van de gemeentelijke belastingen: bewijsstukken die de "
+         "gemeente al heeft, lange behandeltijden en aanmaningen die komen terwijl het verzoek nog loopt. "
+         "Elk voorjaar, na de aanslagen, stijgt het aantal klachten sterk.",
+     .level = 12,
+     .drift_percent = -20,
+     .peak_months = SW_MONTH(2) | SW_MONTH(3) | SW_MONTH(4),
+     .peak_percent = 160,
+     .course = SW_STEADY,
+     .notes = NOTES_KWIJTSCHELDING,
+     .notes_count = COUNT(NOTES_KWIJTSCHELDING),
+     .peak_note = "Piek na het versturen van de aanslagen gemeentelijke belastingen."},
+    {.code = "terugbelafspraken",
+     .title = "Terugbelafspraken die niet worden nagekomen",
+     .description =
+         "Klachten over terugbelverzoeken die niet of te laat worden opgevolgd: inwoners krijgen de "
+         "toezegging dat ze binnen twee werkdagen worden teruggebeld en horen niets, of worden gebeld met "
+         "een afgeschermd nummer dat ze niet opnemen.",
+     .level = 22,
+     .drift_percent = 10,
+     .course = SW_FALLS_AFTER,
+     .turn_sessions = {"Terugbellen zoals beloofd", NULL},
+     .floor_percent = 60,
+     .notes = NOTES_TERUGBEL,
+     .notes_count = COUNT(NOTES_TERUGBEL),
+     .turn_note = "Minder klachten sinds terugbelverzoeken rechtstreeks naar de vakafdeling gaan."},
+    {.code = "digitale-formulieren",
+     .title = "Digitale formulieren",
+     .description =
+         "Klachten over de online formulieren van de gemeente: formulieren die niet werken op een telefoon, "
+         "een DigiD-sessie die halverwege verloopt, bijlagen die te groot zijn en geen mogelijkheid om "
+         "tussentijds op te slaan. Wie geen DigiD heeft, kan vaak helemaal niet online terecht.",
+     .level = 18,
+     .drift_percent = 100,
+     .course = SW_STEADY,
+     .notes = NOTES_FORMULIEREN,
+     .notes_count = COUNT(NOTES_FORMULIEREN),
+     .trend_note = "Meer klachten nu steeds meer aanvragen alleen nog online kunnen."},
+    {.code = "leerlingenvervoer",
+     .title = "Leerlingenvervoer",
+     .description =
+         "Klachten over het vervoer van leerlingen naar het speciaal onderwijs: taxi's die te laat of niet "
+         "komen, steeds wisselende chauffeurs en lange reistijden. De meeste klachten komen bij de start van "
+         "het schooljaar, als de routes nieuw zijn.",
+     .level = 10,
+     .peak_months = SW_MONTH(8) | SW_MONTH(9),
+     .peak_percent = 130,
+     .course = SW_STEADY,
+     .notes = NOTES_LEERLINGENVERVOER,
+     .notes_count = COUNT(NOTES_LEERLINGENVERVOER),
+     .peak_note = "Start van het schooljaar: nieuwe routes en veel taxi's te laat."},
+    {.code = "schuldhulpverlening",
+     .title = "Toegang tot schuldhulpverlening",
+     .description =
+         "Klachten over de toegang tot schuldhulpverlening: lange wachttijden voor een eerste gesprek, een "
+         "aanmelding die vastloopt op ontbrekende papieren en inwoners die intussen verder in de schulden "
+         "raken. Het aantal klachten neemt toe sinds de vaste lasten zijn gestegen.",
+     .level = 12,
+     .drift_percent = 100,
+     .peak_months = SW_MONTH(1),
+     .peak_percent = 30,
+     .course = SW_STEADY,
+     .notes = NOTES_SCHULDHULP,
+     .notes_count = COUNT(NOTES_SCHULDHULP),
+     .peak_note = "Na de feestdagen melden zich meer inwoners met schulden.",
+     .trend_note = "Meer aanmeldingen door gestegen vaste lasten; de wachttijd loopt op."},
+    {.code = "meldingen-openbare-ruimte",
+     .title = "Afhandeling van meldingen openbare ruimte",
+     .description =
+         "Klachten over meldingen openbare ruimte (MOR): een losliggende stoeptegel, kapotte "
+         "straatverlichting of zwerfafval wordt gemeld, maar de melding wordt gesloten zonder dat er iets is "
+         "gebeurd of zonder dat de melder hoort wat ermee is gedaan.",
+     .level = 20,
+     .drift_percent = -10,
+     .peak_months = SW_MONTH(10) | SW_MONTH(11),
+     .peak_percent = 25,
+     .course = SW_STEADY,
+     .notes = NOTES_MOR,
+     .notes_count = COUNT(NOTES_MOR),
+     .peak_note = "Herfst: meer meldingen over bladval, stormschade en straatverlichting."},
+    {.code = "bezwaarprocedures",
+     .title = "Duur van bezwaarprocedures",
+     .description =
+         "Klachten over de tijd die de behandeling van een bezwaarschrift kost: de wettelijke beslistermijn "
+         "wordt overschreden, de termijn wordt verdaagd zonder uitleg en een hoorzitting laat maanden op "
+         "zich wachten. Na de WOZ-beschikkingen in het voorjaar komen er meer bezwaren en dus meer klachten.",
+     .level = 11,
+     .drift_percent = 20,
+     .peak_months = SW_MONTH(3) | SW_MONTH(4) | SW_MONTH(5),
+     .peak_percent = 40,
+     .course = SW_STEADY,
+     .notes = NOTES_BEZWAAR,
+     .notes_count = COUNT(NOTES_BEZWAAR),
+     .peak_note = "Veel bezwaren tegen de WOZ-beschikking liggen nog op behandeling te wachten."},
+    {.code = "omgevingsvergunningen",
+     .title = "Omgevingsvergunningen en het Omgevingsloket",
+     .description =
+         "Klachten over aanvragen voor een omgevingsvergunning, zoals voor een verbouwing, een dakkapel of "
+         "het kappen van een boom: het Omgevingsloket is ingewikkeld, aanvragen blijven lang liggen en "
+         "inwoners weten sinds de invoering van de Omgevingswet niet welke regels voor hun plek gelden.",
+     .level = 14,
+     .drift_percent = -45,
+     .peak_months = SW_MONTH(4) | SW_MONTH(5) | SW_MONTH(6),
+     .peak_percent = 20,
+     .course = SW_STEADY,
+     .notes = NOTES_OMGEVING,
+     .notes_count = COUNT(NOTES_OMGEVING),
+     .peak_note = "Bouwseizoen: meer aanvragen voor verbouwingen en dakkapellen."},
+};
+const size_t seed_words_themes_count = COUNT(seed_words_themes);
+
+/* --- sessions ------------------------------------------------------------------ */
 
 const seed_words_session seed_words_inspiration[] = {
     {"Inspiratiesessie: de Hagenaar centraal",

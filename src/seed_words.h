@@ -164,10 +164,6 @@ extern const size_t seed_words_rules_count;
 
 /* --- sessions ------------------------------------------------------------------ */
 
-/* The complaint themes the Ombudsman's office pushes, by code (a slug). */
-extern const char *const seed_words_complaint_themes[];
-extern const size_t seed_words_complaint_themes_count;
-
 /* A session as it is announced: title (at most 200 characters) and
  * description. */
 typedef struct {
@@ -233,5 +229,51 @@ extern const char *const seed_words_feedback_mixed[];
 extern const size_t seed_words_feedback_mixed_count;
 extern const char *const seed_words_feedback_critical[];
 extern const size_t seed_words_feedback_critical_count;
+
+/* --- complaint themes (the Haagse Ombudsman) ----------------------------------- */
+
+/* How a theme's monthly count runs over the two years, seasons apart:
+ * STEADY drifts by drift_percent; FALLS_AFTER drifts too, until the
+ * programme did something about it (the first of its turn_sessions), and
+ * then falls to floor_percent; RISES_THEN_FALLS climbs towards top_percent
+ * until then, and falls after. Where the turn never came, neither does the
+ * fall. */
+typedef enum { SW_STEADY, SW_FALLS_AFTER, SW_RISES_THEN_FALLS } seed_words_course;
+
+/* Bit m (1..12) of peak_months: a month of the theme's seasonal peak. */
+#define SW_MONTH(m) (1u << (m))
+
+/* A theme as the office defines it, and how its complaints run. */
+typedef struct {
+    const char *code;        /* the office's slug, stable */
+    const char *title;       /* at most 200 characters */
+    const char *description; /* what the office counts under it */
+    unsigned level;          /* complaints in an ordinary month at the start of the history */
+    int drift_percent;       /* how the level changes over the two years, turns apart */
+    unsigned peak_months;    /* SW_MONTH bits */
+    unsigned peak_percent;   /* how many more complaints there are in a peak month */
+    seed_words_course course;
+    /* Sessions (by title) after the first of which the theme turns; NULL-padded. */
+    const char *turn_sessions[2];
+    unsigned top_percent;   /* RISES_THEN_FALLS: the level at the turn, in percent of `level` */
+    unsigned floor_percent; /* where it ends up some months after the turn, in percent of `level` */
+    int quarterly;          /* the office also publishes its own quarterly figures */
+    /* What a month's summary says the complaints were about. */
+    const char *const *notes;
+    size_t notes_count;
+    const char *peak_note;  /* in a peak month (NULL: no peak) */
+    const char *trend_note; /* while the level is well above the start (NULL: none) */
+    const char *turn_note;  /* in the months after the turn (NULL: no turn) */
+} seed_words_theme;
+
+/* The office's themes: the ten of shared/spec/demo-data.md first (reports
+ * and insights link to them), then five more. */
+extern const seed_words_theme seed_words_themes[];
+extern const size_t seed_words_themes_count;
+
+/* Dutch month names, "januari" .. "december" (index 0 .. 11). */
+extern const char *const seed_words_month_names[12];
+/* "eerste" .. "vierde", for the quarters. */
+extern const char *const seed_words_quarter_names[4];
 
 #endif

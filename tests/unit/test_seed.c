@@ -7,6 +7,7 @@
 #include "lifecycle.h"
 #include "seed.h"
 #include "seed_sessions.h"
+#include "seed_themes.h"
 #include "seed_words.h"
 
 static void slug_of(const char *name, const char *want)
@@ -492,12 +493,18 @@ static void test_defaults_and_words(void)
 
 /* --- sessions --------------------------------------------------------------------- */
 
+/* The theme's index in seed_words_themes, or -1. */
+static int theme_index(const char *code)
+{
+    for (size_t i = 0; i < seed_words_themes_count; i++)
+        if (strcmp(seed_words_themes[i].code, code) == 0)
+            return (int)i;
+    return -1;
+}
+
 static int is_complaint_theme(const char *code)
 {
-    for (size_t i = 0; i < seed_words_complaint_themes_count; i++)
-        if (strcmp(seed_words_complaint_themes[i], code) == 0)
-            return 1;
-    return 0;
+    return theme_index(code) >= 0;
 }
 
 static void check_session_words(const seed_words_session *w, size_t n)
@@ -523,15 +530,16 @@ static void check_places(const seed_words_place *p, size_t n)
 
 static void test_session_words(void)
 {
-    /* The Ombudsman's themes, as shared/spec/demo-data.md lists them. */
+    /* The Ombudsman's themes, as shared/spec/demo-data.md lists them, come
+     * first (test_theme_words checks the rest). */
     static const char *const THEMES[] = {"bereikbaarheid-14070",    "wachttijd-afspraak-stadsdeelkantoor",
                                          "onbegrijpelijke-brieven", "bejegening-balie",
                                          "trage-afhandeling-wmo",   "parkeervergunningen",
                                          "afval-en-grofvuil",       "kwijtschelding-belastingen",
                                          "terugbelafspraken",       "digitale-formulieren"};
-    CHECK(seed_words_complaint_themes_count == sizeof THEMES / sizeof THEMES[0]);
+    CHECK(seed_words_themes_count >= sizeof THEMES / sizeof THEMES[0]);
     for (size_t i = 0; i < sizeof THEMES / sizeof THEMES[0]; i++)
-        CHECK(is_complaint_theme(THEMES[i]) && is_slug(THEMES[i]));
+        CHECK(theme_index(THEMES[i]) == (int)i && is_slug(THEMES[i]));
 
     check_session_words(seed_words_inspiration, seed_words_inspiration_count);
     check_session_words(seed_words_leadership, seed_words_leadership_count);
@@ -564,7 +572,8 @@ static void test_session_words(void)
     /* Where a session that must fill up goes when the draw says online. */
     CHECK(seed_words_places_large[0].capacity_hi > 0 && seed_words_places_small[0].capacity_hi > 0);
 
-    size_t per_theme[16] = {0}, unthemed = 0;
+    size_t per_theme[32] = {0}, unthemed = 0;
+    CHECK(seed_words_themes_count <= 32);
     for (size_t i = 0; i < seed_words_insights_count; i++) {
         const seed_words_insight *w = &seed_words_insights[i];
         CHECK(strlen(w->text) > 20 && strlen(w->text) <= 2000);
@@ -572,13 +581,18 @@ static void test_session_words(void)
             unthemed++;
             continue;
         }
-        CHECK(is_complaint_theme(w->theme));
-        for (size_t t = 0; t < seed_words_complaint_themes_count && t < 16; t++)
-            per_theme[t] += strcmp(seed_words_complaint_themes[t], w->theme) == 0;
+        int t = theme_index(w->theme);
+        CHECK(t >= 0);
+        if (t >= 0 && t < 32)
+            per_theme[t]++;
     }
-    /* Enough distinct findings for the most insights a session has. */
-    for (size_t t = 0; t < seed_words_complaint_themes_count && t < 16; t++)
-        CHECK(per_theme[t] >= 2);
+    /* Enough distinct findings for the most insights a session has, for
+     * every theme a listening partner's stories are about. */
+    for (size_t i = 0; i < seed_words_listening_partners_count; i++)
+        for (int k = 0; k < 3 && seed_words_listening_partners[i].themes[k] != NULL; k++) {
+            int t = theme_index(seed_words_listening_partners[i].themes[k]);
+            CHECK(t >= 0 && t < 32 && per_theme[t] >= 2);
+        }
     CHECK(unthemed > 0 && unthemed * 4 < seed_words_insights_count);
 
     const char *const *lists[3] = {seed_words_feedback_praise, seed_words_feedback_mixed,
@@ -1010,6 +1024,361 @@ static void test_sessions_need_an_organizer(void)
     network_free(&net);
 }
 
+/* --- complaint themes --------------------------------------------------------------- */
+
+static int is_session_title(const char *title)
+{
+    const seed_words_session *lists[3] = {seed_words_inspiration, seed_words_leadership,
+                                          seed_words_workshops};
+    size_t counts[3] = {seed_words_inspiration_count, seed_words_leadership_count,
+                        seed_words_workshops_count};
+    for (int k = 0; k < 3; k++)
+        for (size_t i = 0; i < counts[k]; i++)
+            if (strcmp(lists[k][i].title, title) == 0)
+                return 1;
+    for (size_t i = 0; i < seed_words_listening_partners_count; i++)
+        if (strcmp(seed_words_listening_partners[i].title, title) == 0)
+            return 1;
+    return 0;
+}
+
+static void check_theme_words(const seed_words_theme *w)
+{
+    CHECK(is_slug(w->code));
+    CHECK(strlen(w->title) > 0 && strlen(w->title) <= 200);
+    CHECK(strlen(w->description) > 80 && strlen(w->description) <= 5000);
+    CHECK(w->level > 0 && w->level <= 1000 && w->drift_percent > -100 && w->drift_percent <= 200);
+    CHECK(w->notes_count > 0);
+    for (size_t k = 0; k < w->notes_count; k++)
+        CHECK(strlen(w->notes[k]) > 10 && strlen(w->notes[k]) <= 200);
+    CHECK((w->peak_months == 0) == (w->peak_note == NULL) && (w->peak_months & 1u) == 0);
+    CHECK(w->peak_months == 0 ? w->peak_percent == 0 : w->peak_percent > 0 && w->peak_percent <= 300);
+    /* A turn needs a session that exists, a note, and a way down. */
+    int turns = w->course != SW_STEADY;
+    CHECK((w->turn_sessions[0] != NULL) == turns && (w->turn_note != NULL) == turns);
+    for (int k = 0; k < 2; k++)
+        CHECK(w->turn_sessions[k] == NULL || is_session_title(w->turn_sessions[k]));
+    CHECK(turns ? w->floor_percent > 0 && w->floor_percent < 100 : w->floor_percent == 0);
+    CHECK(w->course == SW_RISES_THEN_FALLS ? w->top_percent > 100 : w->top_percent == 0);
+}
+
+/* 15 themes, the ten of demo-data.md first; every code the other steps link
+ * names one, and each of the five others is reached by some topic's reports. */
+static void test_theme_words(void)
+{
+    size_t quarterly = 0, rising = 0, turning = 0;
+    CHECK(seed_words_themes_count == 15);
+    for (size_t i = 0; i < seed_words_themes_count; i++) {
+        const seed_words_theme *w = &seed_words_themes[i];
+        check_theme_words(w);
+        quarterly += (size_t)w->quarterly;
+        rising += w->course == SW_STEADY && w->drift_percent >= 50;
+        turning += w->course != SW_STEADY;
+        for (size_t j = 0; j < i; j++)
+            CHECK(strcmp(seed_words_themes[j].code, w->code) != 0 &&
+                  strcmp(seed_words_themes[j].title, w->title) != 0);
+        int reached = 0;
+        for (size_t t = 0; t < seed_words_topics_count; t++) {
+            const seed_words_topic *topic = &seed_words_topics[t];
+            reached |= topic->theme != NULL && strcmp(topic->theme, w->code) == 0;
+            for (size_t k = 0; k < topic->own_count; k++)
+                reached |= topic->own[k].theme != NULL && strcmp(topic->own[k].theme, w->code) == 0;
+        }
+        for (size_t k = 0; k < seed_words_problems_count; k++)
+            reached |=
+                seed_words_problems[k].theme != NULL && strcmp(seed_words_problems[k].theme, w->code) == 0;
+        CHECK(reached);
+    }
+    CHECK(quarterly >= 3 && quarterly <= 5 && rising >= 2 && turning >= 2);
+    for (size_t t = 0; t < seed_words_topics_count; t++) {
+        const seed_words_topic *topic = &seed_words_topics[t];
+        CHECK(topic->theme == NULL || is_complaint_theme(topic->theme));
+        for (size_t k = 0; k < topic->own_count; k++)
+            CHECK(topic->own[k].theme == NULL || is_complaint_theme(topic->own[k].theme));
+    }
+    for (size_t k = 0; k < seed_words_problems_count; k++)
+        CHECK(seed_words_problems[k].theme == NULL || is_complaint_theme(seed_words_problems[k].theme));
+    CHECK_STR(seed_words_month_names[0], "januari");
+    CHECK_STR(seed_words_month_names[11], "december");
+    CHECK_STR(seed_words_quarter_names[3], "vierde");
+}
+
+/* Each theme's first turn session, on the day given; the others ignored. */
+static void test_themes_note_session(void)
+{
+    long days[32] = {0};
+    int brieven = theme_index("onbegrijpelijke-brieven"), kcc = theme_index("bereikbaarheid-14070");
+    CHECK(brieven >= 0 && kcc >= 0 && seed_words_themes_count <= 32);
+    seed_themes_note_session("Workshop: brieven herschrijven op B1-niveau", 20300, days);
+    seed_themes_note_session("Schrijven op B1-niveau", 20200, days);
+    seed_themes_note_session("Workshop: brieven herschrijven op B1-niveau", 20400, days);
+    seed_themes_note_session("Inspiratiesessie: de Hagenaar centraal", 20000, days);
+    CHECK(days[brieven] == 20200 && days[kcc] == 0);
+    seed_themes_note_session("Luistersessie: het Klantcontactcentrum 14070 aan het woord", 20100, days);
+    CHECK(days[kcc] == 20100);
+    for (size_t i = 0; i < seed_words_themes_count; i++)
+        CHECK((int)i == brieven || (int)i == kcc || days[i] == 0);
+}
+
+/* A period as 0007 allows it: `20[0-9]{2}-(0[1-9]|1[0-2]|Q[1-4])`. */
+static int period_valid(const char *p)
+{
+    if (strlen(p) != 7 || strncmp(p, "20", 2) != 0 || p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9' ||
+        p[4] != '-')
+        return 0;
+    if (p[5] == 'Q')
+        return p[6] >= '1' && p[6] <= '4';
+    int month = (p[5] - '0') * 10 + (p[6] - '0');
+    return p[5] >= '0' && p[5] <= '1' && p[6] >= '0' && p[6] <= '9' && month >= 1 && month <= 12;
+}
+
+/* Months are counted as year * 12 + (month - 1). */
+static long period_month(const char *p)
+{
+    long year = atol(p);
+    return p[5] == 'Q' ? year * 12 + (p[6] - '1') * 3 : year * 12 + atol(p + 5) - 1;
+}
+
+/* Figures of a theme's rows, indexed by its months in the window. */
+typedef struct {
+    long long counts[SEED_THEME_MONTHS];
+    int months, quarters;
+} theme_rows;
+
+/* One quarter row against its theme's months: a complete quarter of the
+ * window, reported after it ended and before the reference day, and never
+ * the sum of its months. */
+static void check_quarter(const seed_theme_period *p, const theme_rows *rows, long first_month,
+                          int64_t ref_end)
+{
+    long s = period_month(p->period) - first_month;
+    CHECK(p->theme->quarterly && s >= 1 && s + 2 < SEED_THEME_MONTHS);
+    if (s < 1 || s + 2 >= SEED_THEME_MONTHS)
+        return;
+    long long sum = rows->counts[s] + rows->counts[s + 1] + rows->counts[s + 2];
+    CHECK(p->count != sum && p->count > 0);
+    CHECK(p->count * 10 >= sum * 5 && p->count * 10 <= sum * 16 + 30);
+    long after =
+        seed_days_from_civil((int)((first_month + s + 3) / 12), (int)((first_month + s + 3) % 12) + 1, 1);
+    CHECK(p->pushed_at >= seed_local_time(after, 0) && p->pushed_at < ref_end);
+    CHECK(strstr(p->summary, "Kwartaalrapportage") == p->summary);
+}
+
+/* One month row: in the window, in order, pushed on its last evening. */
+static void check_month(const seed_theme_period *p, theme_rows *rows, long first_month, int64_t ref_end)
+{
+    long t = period_month(p->period) - first_month;
+    CHECK(t == rows->months);
+    if (t < 0 || t >= SEED_THEME_MONTHS)
+        return;
+    rows->counts[t] = p->count;
+    rows->months++;
+    long next = first_month + t + 1;
+    long last_day = seed_days_from_civil((int)(next / 12), (int)(next % 12) + 1, 1) - 1;
+    CHECK(seed_local_day(p->pushed_at) == last_day && p->pushed_at < ref_end);
+    char start[24];
+    snprintf(start, sizeof start, "%lld klacht", p->count);
+    CHECK(strncmp(p->summary, p->count == 0 ? "Geen klachten" : start, strlen(start)) == 0);
+}
+
+/* The invariants of 0007 and of the brief, theme by theme: 24 months without
+ * a gap up to the month before the reference day, then the theme's quarters;
+ * periods valid, counts and summaries within the schema's bounds. Fills the
+ * counts of each theme (24 x seed_words_themes_count). */
+static void check_themes_plan(const seed_themes_plan *p, long ref_day, long long *counts)
+{
+    char ref[11];
+    seed_civil_date(ref_day, ref);
+    long first_month = atol(ref) * 12 + atol(ref + 5) - 1 - SEED_THEME_MONTHS;
+    int64_t ref_end = seed_local_time(ref_day, 0), created = seed_themes_created_at(ref_day);
+    size_t i = 0;
+    CHECK(created <= seed_local_time(ref_day - SEED_HISTORY_DAYS, 0));
+    for (size_t w = 0; w < seed_words_themes_count; w++) {
+        theme_rows rows;
+        memset(&rows, 0, sizeof rows);
+        for (; i < p->n && p->periods[i].theme == &seed_words_themes[w]; i++) {
+            const seed_theme_period *row = &p->periods[i];
+            CHECK(period_valid(row->period) && row->quarter == (row->period[5] == 'Q'));
+            CHECK(row->count >= 0 && row->count <= 1000000 && row->pushed_at > created);
+            CHECK(strlen(row->summary) > 20 && strlen(row->summary) <= 5000);
+            CHECK(!row->quarter || rows.months == SEED_THEME_MONTHS); /* quarters after the months */
+            if (row->quarter) {
+                check_quarter(row, &rows, first_month, ref_end);
+                rows.quarters++;
+            } else {
+                check_month(row, &rows, first_month, ref_end);
+            }
+        }
+        CHECK(rows.months == SEED_THEME_MONTHS);
+        CHECK(seed_words_themes[w].quarterly ? rows.quarters >= 6 && rows.quarters <= 7 : rows.quarters == 0);
+        memcpy(counts + w * SEED_THEME_MONTHS, rows.counts, sizeof rows.counts);
+    }
+    CHECK(i == p->n); /* nothing out of order or of another theme */
+}
+
+static double average(const long long *counts, int from, int n)
+{
+    long long sum = 0;
+    for (int t = from; t < from + n; t++)
+        sum += counts[t];
+    return (double)sum / n;
+}
+
+/* Turn sessions on the days a seed typically has them: the B1 workshop and
+ * the KCC's listening session in the window's fifth month, "Terugbellen
+ * zoals beloofd" in its ninth. */
+static void typical_turns(long ref_day, long *days)
+{
+    memset(days, 0, seed_words_themes_count * sizeof *days);
+    seed_themes_note_session("Workshop: brieven herschrijven op B1-niveau", ref_day - 600, days);
+    seed_themes_note_session("Luistersessie: het Klantcontactcentrum 14070 aan het woord", ref_day - 590,
+                             days);
+    seed_themes_note_session("Terugbellen zoals beloofd", ref_day - 480, days);
+}
+
+static void plan_themes(long ref_day, const long *days, unsigned long long seed, seed_themes_plan *p)
+{
+    seed_themes_input in = {ref_day, days};
+    seed_rng r;
+    seed_rng_init(&r, seed);
+    CHECK(seed_themes_plan_make(&r, &in, p) == 0);
+}
+
+/* What a programme manager should see in the counts, for several seeds. */
+static void check_theme_stories(const long long *counts)
+{
+#define THEME(code) (counts + (size_t)theme_index(code) * SEED_THEME_MONTHS)
+    const long long *brieven = THEME("onbegrijpelijke-brieven"), *kcc = THEME("bereikbaarheid-14070");
+    /* Letters: down to about half after the B1 sessions. */
+    CHECK(average(brieven, 18, 6) < 0.7 * average(brieven, 0, 5));
+    /* 14070: up until the KCC was heard, down below the start since. */
+    long long top = 0;
+    for (int t = 3; t < 10; t++)
+        top = kcc[t] > top ? kcc[t] : top;
+    CHECK(top > 1.6 * average(kcc, 0, 3) && average(kcc, 18, 6) < 0.85 * average(kcc, 0, 3));
+    /* Rising themes rise: the second year against the first. */
+    static const char *const RISING[] = {"trage-afhandeling-wmo", "digitale-formulieren",
+                                         "schuldhulpverlening"};
+    for (size_t k = 0; k < 3; k++) {
+        const long long *rising = THEME(RISING[k]);
+        CHECK(average(rising, 12, 12) > 1.15 * average(rising, 0, 12));
+    }
+    /* Tax assessments in spring: February-April (the window runs November
+     * to October) against the other months. */
+    const long long *tax = THEME("kwijtschelding-belastingen");
+    double spring = (average(tax, 3, 3) + average(tax, 15, 3)) / 2;
+    CHECK(spring > 1.8 * (average(tax, 0, SEED_THEME_MONTHS) * 4 - spring) / 3);
+#undef THEME
+}
+
+static void test_themes_plan(void)
+{
+    const long ref_day = seed_days_from_civil(2026, 11, 1);
+    long days[32];
+    long long counts[32 * SEED_THEME_MONTHS];
+    for (unsigned long long seed = 40; seed < 48; seed++) {
+        seed_themes_plan p;
+        typical_turns(ref_day, days);
+        plan_themes(ref_day, days, seed, &p);
+        check_themes_plan(&p, ref_day, counts);
+        check_theme_stories(counts);
+        seed_themes_counts c = {0};
+        seed_themes_count(&p, &c);
+        CHECK(c.months == 15 * SEED_THEME_MONTHS && c.quarters == 4 * 7 && c.quarterly_themes == 4);
+        CHECK_STR(c.first, "2024-11");
+        CHECK_STR(c.last, "2026-10");
+        seed_themes_plan_free(&p);
+    }
+}
+
+/* Without its session the letters theme never falls. */
+static void test_themes_without_turns(void)
+{
+    const long ref_day = seed_days_from_civil(2026, 11, 1);
+    long days[32] = {0};
+    long long counts[32 * SEED_THEME_MONTHS];
+    for (unsigned long long seed = 1; seed < 6; seed++) {
+        seed_themes_plan p;
+        plan_themes(ref_day, days, seed, &p);
+        check_themes_plan(&p, ref_day, counts);
+        const long long *brieven =
+            counts + (size_t)theme_index("onbegrijpelijke-brieven") * SEED_THEME_MONTHS;
+        CHECK(average(brieven, 12, 12) > 0.85 * average(brieven, 0, 12));
+        for (size_t i = 0; i < p.n; i++)
+            CHECK(p.periods[i].theme->turn_note == NULL ||
+                  strstr(p.periods[i].summary, p.periods[i].theme->turn_note) == NULL);
+        seed_themes_plan_free(&p);
+    }
+}
+
+/* Other reference days: mid-month, in January, near the ends of what a
+ * period may name (months outside 2000-2099 are left out). */
+static void test_themes_other_dates(void)
+{
+    static const struct {
+        int y, m, d;
+        int months; /* per theme */
+    } CASES[] = {{2026, 11, 15, 24}, {2027, 1, 1, 24}, {2028, 3, 31, 24}, {2001, 6, 1, 17}, {2100, 3, 2, 22}};
+    for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
+        long ref_day = seed_days_from_civil(CASES[k].y, CASES[k].m, CASES[k].d);
+        long days[32];
+        seed_themes_plan p;
+        typical_turns(ref_day, days);
+        plan_themes(ref_day, days, 42, &p);
+        seed_themes_counts c = {0};
+        seed_themes_count(&p, &c);
+        CHECK(c.months == 15 * CASES[k].months);
+        for (size_t i = 0; i < p.n; i++)
+            CHECK(period_valid(p.periods[i].period) && p.periods[i].pushed_at < seed_local_time(ref_day, 0));
+        if (CASES[k].months == SEED_THEME_MONTHS) {
+            long long counts[32 * SEED_THEME_MONTHS];
+            check_themes_plan(&p, ref_day, counts);
+        }
+        seed_themes_plan_free(&p);
+    }
+}
+
+static int same_themes_plan(const seed_themes_plan *a, const seed_themes_plan *b, const char *except)
+{
+    size_t i = 0, j = 0;
+    for (; i < a->n && j < b->n; i++, j++) {
+        while (except != NULL && i < a->n && strcmp(a->periods[i].theme->code, except) == 0)
+            i++;
+        while (except != NULL && j < b->n && strcmp(b->periods[j].theme->code, except) == 0)
+            j++;
+        if (i == a->n || j == b->n)
+            break;
+        const seed_theme_period *x = &a->periods[i], *y = &b->periods[j];
+        if (x->theme != y->theme || strcmp(x->period, y->period) != 0 || x->quarter != y->quarter ||
+            x->count != y->count || strcmp(x->summary, y->summary) != 0 || x->pushed_at != y->pushed_at)
+            return 0;
+    }
+    return i >= a->n && j >= b->n;
+}
+
+/* The same stream and turns give the same plan; another seed another one;
+ * moving one theme's turn changes that theme alone. */
+static void test_themes_deterministic(void)
+{
+    const long ref_day = seed_days_from_civil(2026, 11, 1);
+    long days[32], moved[32];
+    seed_themes_plan a, b, c, d;
+    typical_turns(ref_day, days);
+    memcpy(moved, days, sizeof moved);
+    moved[theme_index("onbegrijpelijke-brieven")] = ref_day - 300;
+    plan_themes(ref_day, days, 42, &a);
+    plan_themes(ref_day, days, 42, &b);
+    plan_themes(ref_day, days, 43, &c);
+    plan_themes(ref_day, moved, 42, &d);
+    CHECK(a.n > 0 && same_themes_plan(&a, &b, NULL));
+    CHECK(!same_themes_plan(&a, &c, NULL));
+    CHECK(!same_themes_plan(&a, &d, NULL) && same_themes_plan(&a, &d, "onbegrijpelijke-brieven"));
+    seed_themes_plan_free(&a);
+    seed_themes_plan_free(&b);
+    seed_themes_plan_free(&c);
+    seed_themes_plan_free(&d);
+}
+
 int main(void)
 {
     RUN(test_slug_particles);
@@ -1035,5 +1404,11 @@ int main(void)
     RUN(test_sessions_deterministic);
     RUN(test_sessions_other_shapes);
     RUN(test_sessions_need_an_organizer);
+    RUN(test_theme_words);
+    RUN(test_themes_note_session);
+    RUN(test_themes_plan);
+    RUN(test_themes_without_turns);
+    RUN(test_themes_other_dates);
+    RUN(test_themes_deterministic);
     HARNESS_END();
 }
