@@ -103,6 +103,18 @@ void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const 
     ctx->streaming = 1;
 }
 
+/* Does a caller who sees pseudonyms ask for a filter on a member id? */
+static int names_member_by_id(req_ctx *ctx, const listing_def *def)
+{
+    if (authz_may_use_member_ids(&ctx->who))
+        return 0;
+    const char *given[1];
+    for (const listing_filter *f = def->filters; f && f->name; f++)
+        if (f->member_id && params_all(&ctx->query, f->name, given, 1) > 0)
+            return 1;
+    return 0;
+}
+
 void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindings)
 {
     req_format format;
@@ -113,6 +125,12 @@ void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindi
     /* A calendar is for everyone who may read the listing; exports are not. */
     if (format != FORMAT_JSON && format != FORMAT_ICS && !authz_may_export(&ctx->who)) {
         dna_err_set(&e, DNA_FORBIDDEN, "exports are for program managers and analysts");
+        req_fail(ctx, DNA_FORBIDDEN, &e);
+        return;
+    }
+    if (names_member_by_id(ctx, def)) {
+        dna_err_set(&e, DNA_FORBIDDEN,
+                    "analysts cannot filter by member id (it would map pseudonyms to ids)");
         req_fail(ctx, DNA_FORBIDDEN, &e);
         return;
     }

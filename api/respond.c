@@ -184,8 +184,9 @@ void respond_location(struct _u_response *resp, const char *fmt, ...)
 
 void respond_doc(struct _u_response *resp, int status, db_doc *doc, const char *collection)
 {
-    respond_etag(resp, doc->version);
-    if (status == 201)
+    if (doc->version > 0)
+        respond_etag(resp, doc->version);
+    if (status == 201 && collection != NULL)
         respond_location(resp, "%s/%s", collection, doc->key);
     respond_json_text(resp, status, doc->json, strlen(doc->json));
     db_doc_free(doc);

@@ -23,6 +23,9 @@ typedef enum {
     F_ANY_OBJECT
 } field_type;
 
+/* The largest id a JSON number carries exactly (2^53 - 1): the `max` of id fields. */
+#define JSON_IN_ID_MAX 9007199254740991LL
+
 typedef struct {
     const char *name;
     field_type type;
