@@ -151,3 +151,23 @@ void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindi
         list_stream(ctx, &q, format,
                     format == FORMAT_ICS && def->calendar_name ? def->calendar_name : def->name);
 }
+
+void list_answer_children(req_ctx *ctx, const listing_def *def, const char *parent,
+                          dna_status (*exists)(int64_t id, dna_err *err))
+{
+    int64_t id;
+    if (req_path_id(ctx, 0, &id, parent) != 0)
+        return;
+    dna_err e;
+    dna_err_init(&e);
+    dna_status st = exists(id, &e);
+    if (st != DNA_OK) {
+        req_fail(ctx, st, &e);
+        return;
+    }
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)id);
+    const list_binding bindings[] = {
+        {parent, key}, {"pseudo", ctx->who.pseudonymise ? "true" : "false"}, {NULL}};
+    list_answer(ctx, def, bindings);
+}

@@ -83,34 +83,14 @@ void api_reports_transition(req_ctx *ctx)
         req_end(ctx, &r, reports_transition(&ctx->who, r.id, r.body, r.if_match, &r.doc, &r.err), REPORTS);
 }
 
-/* A sub-collection of one report: 404 for a report that does not exist. */
-static void answer_sub_collection(req_ctx *ctx, const listing_def *def)
-{
-    int64_t id;
-    if (req_path_id(ctx, 0, &id, "report") != 0)
-        return;
-    dna_err e;
-    dna_err_init(&e);
-    dna_status st = reports_exists(id, &e);
-    if (st != DNA_OK) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    char report[24];
-    snprintf(report, sizeof report, "%lld", (long long)id);
-    const list_binding bindings[] = {
-        {"report", report}, {"pseudo", ctx->who.pseudonymise ? "true" : "false"}, {NULL}};
-    list_answer(ctx, def, bindings);
-}
-
 void api_reports_history(req_ctx *ctx)
 {
-    answer_sub_collection(ctx, &REPORTS_HISTORY_LIST);
+    list_answer_children(ctx, &REPORTS_HISTORY_LIST, "report", reports_exists);
 }
 
 void api_reports_comments_list(req_ctx *ctx)
 {
-    answer_sub_collection(ctx, &REPORTS_COMMENTS_LIST);
+    list_answer_children(ctx, &REPORTS_COMMENTS_LIST, "report", reports_exists);
 }
 
 void api_reports_comments_create(req_ctx *ctx)

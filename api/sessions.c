@@ -50,34 +50,14 @@ void api_sessions_cancel(req_ctx *ctx)
         req_end(ctx, &r, sessions_cancel(&ctx->who, r.id, &r.doc, &r.err), SESSIONS);
 }
 
-/* A sub-collection of one session: 404 for a session that does not exist. */
-static void sub_collection(req_ctx *ctx, const listing_def *def)
-{
-    int64_t id;
-    if (req_path_id(ctx, 0, &id, "session") != 0)
-        return;
-    dna_err e;
-    dna_err_init(&e);
-    dna_status st = sessions_exists(id, &e);
-    if (st != DNA_OK) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    char session[24];
-    snprintf(session, sizeof session, "%lld", (long long)id);
-    const list_binding bindings[] = {
-        {"session", session}, {"pseudo", ctx->who.pseudonymise ? "true" : "false"}, {NULL}};
-    list_answer(ctx, def, bindings);
-}
-
 void api_sessions_registrations(req_ctx *ctx)
 {
-    sub_collection(ctx, &SESSION_REGISTRATIONS_LIST);
+    list_answer_children(ctx, &SESSION_REGISTRATIONS_LIST, "session", sessions_exists);
 }
 
 void api_sessions_insights(req_ctx *ctx)
 {
-    sub_collection(ctx, &SESSION_INSIGHTS_LIST);
+    list_answer_children(ctx, &SESSION_INSIGHTS_LIST, "session", sessions_exists);
 }
 
 /* Members register themselves; organizers and program managers anyone. */
@@ -161,7 +141,7 @@ void api_sessions_feedback(req_ctx *ctx)
     if (req_format_of(ctx, &format, 0) != 0)
         return;
     if (format != FORMAT_JSON) {
-        sub_collection(ctx, &SESSION_FEEDBACK_LIST);
+        list_answer_children(ctx, &SESSION_FEEDBACK_LIST, "session", sessions_exists);
         return;
     }
     static const char *const ONLY[] = {"format", NULL};

@@ -297,19 +297,7 @@ static const db_stmt EXISTS = {"sessions_exists", "SELECT 1 FROM sessions WHERE 
 
 dna_status sessions_exists(int64_t id, dna_err *err)
 {
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    char key[24];
-    snprintf(key, sizeof key, "%lld", (long long)id);
-    const char *params[1] = {key};
-    PGresult *r = db_exec(c, &EXISTS, 1, params);
-    dna_status st = db_ok(r) ? (PQntuples(r) == 1 ? DNA_OK : DNA_NOT_FOUND) : db_status_of(r);
-    PQclear(r);
-    db_release(c);
-    if (st == DNA_NOT_FOUND)
-        dna_err_set(err, st, "no session with id %s", key);
-    return st;
+    return db_read_exists("session", &EXISTS, id, err);
 }
 
 /* ---- sessions: create, change, cancel -------------------------------------- */
