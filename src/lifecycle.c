@@ -113,7 +113,7 @@ dna_status lifecycle_refuse(dna_err *err, const char *noun, const char *from, co
         json_array_append_new(list, json_string(allowed[i]));
     json_decref(err->extra);
     err->extra = json_pack("{s:s, s:o}", "current_status", from, "allowed", list);
-    return dna_err_set(err, DNA_CONFLICT, "a %s %s cannot become %s", from, noun, to);
+    return dna_err_set(err, DNA_CONFLICT, "cannot move this %s from %s to %s", noun, from, to);
 }
 
 dna_status lifecycle_check(lc_status from, lc_status to, unsigned given, dna_err *err)

@@ -45,8 +45,8 @@ unsigned lifecycle_accepted(lc_status to);
 int lifecycle_is_closed(lc_status s);
 
 /* A move a lifecycle forbids, for any resource that has one (reports here,
- * initiatives in initiatives.c): DNA_CONFLICT with the detail "a <from>
- * <noun> cannot become <to>" and err's extra {"current_status": from,
+ * initiatives in initiatives.c): DNA_CONFLICT with the detail "cannot move
+ * this <noun> from <from> to <to>" and err's extra {"current_status": from,
  * "allowed": [the NULL-terminated `allowed`]} for the 409 problem. */
 dna_status lifecycle_refuse(dna_err *err, const char *noun, const char *from, const char *to,
                             const char *const *allowed);
