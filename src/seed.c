@@ -7,6 +7,7 @@
  * which keeps 100,000 rows to a second or two; everything else is a handful of
  * parameterised statements. */
 #include "seed.h"
+#include "seed_initiatives.h"
 #include "seed_internal.h"
 #include "seed_sessions.h"
 
@@ -863,6 +864,8 @@ typedef struct {
     long long history_total, supports_total, comments_total;
     /* Filled by the sessions step, for the summary. */
     seed_sessions_counts sessions;
+    /* Filled by the initiatives step, for the summary. */
+    seed_initiatives_counts initiatives;
 } seed_ctx;
 
 /* A successful result, or NULL after printing why. */
@@ -2309,6 +2312,13 @@ static int step_sessions(seed_ctx *ctx, seed_rng *rng)
     return seed_sessions_step(ctx->conn, ref_day_of(ctx->opt), member, organizer, rng, &ctx->sessions);
 }
 
+/* --- step: initiatives (seed_initiatives.c) --- */
+
+static int step_initiatives(seed_ctx *ctx, seed_rng *rng)
+{
+    return seed_initiatives_step(ctx->conn, ref_day_of(ctx->opt), rng, &ctx->initiatives);
+}
+
 /* --- step: API clients --- */
 
 static int step_api_clients(seed_ctx *ctx, seed_rng *rng)
@@ -2341,9 +2351,11 @@ static int step_audit(seed_ctx *ctx, seed_rng *rng)
         reports += ctx->reports_by_status[i];
     int k = snprintf(changes, sizeof changes,
                      "{\"seed\": %s, \"members\": %lld, \"departments\": %zu, \"rules\": %zu, "
-                     "\"reports\": %lld, \"sessions\": %lld, \"as_of\": \"%04d-%02d-%02d\"}",
+                     "\"reports\": %lld, \"sessions\": %lld, \"initiatives\": %lld, "
+                     "\"as_of\": \"%04d-%02d-%02d\"}",
                      seed, ctx->members_total, seed_words_departments_count, ctx->rules_total, reports,
-                     ctx->sessions.sessions, ctx->opt->ref_year, ctx->opt->ref_month, ctx->opt->ref_day);
+                     ctx->sessions.sessions, ctx->initiatives.initiatives, ctx->opt->ref_year,
+                     ctx->opt->ref_month, ctx->opt->ref_day);
     if (k < 0 || (size_t)k >= sizeof changes)
         return -1;
     const char *params[2] = {seed, changes};
@@ -2362,15 +2374,11 @@ static const struct {
     const char *name;
     seed_step_fn run;
 } STEPS[] = {
-    {"departments", step_departments},
-    {"demo-logins", step_demo_logins},
-    {"members", step_members},
-    {"rules", step_rules},
-    {"themes", step_themes},
-    {"reports", step_reports},
-    {"sessions", step_sessions},
-    {"api-clients", step_api_clients},
-    {"audit", step_audit},
+    {"departments", step_departments}, {"demo-logins", step_demo_logins},
+    {"members", step_members},         {"rules", step_rules},
+    {"themes", step_themes},           {"reports", step_reports},
+    {"sessions", step_sessions},       {"initiatives", step_initiatives},
+    {"api-clients", step_api_clients}, {"audit", step_audit},
 };
 
 static void step_rng(seed_rng *r, unsigned long long seed, const char *step)
@@ -2421,10 +2429,16 @@ static void print_credentials(FILE *out, const seed_ctx *ctx)
         out,
         "Sessions: %lld (%lld upcoming from %04d-%02d-%02d, %lld without a seat limit); %lld registrations "
         "(registered %lld, waitlisted %lld, cancelled %lld), %lld attended; %lld feedback (%lld with a "
-        "comment); %lld insights.\n\n",
+        "comment); %lld insights.\n",
         sc->sessions, sc->upcoming, ctx->opt->ref_year, ctx->opt->ref_month, ctx->opt->ref_day, sc->unlimited,
         sc->registrations, sc->registered, sc->waitlisted, sc->cancelled, sc->attended, sc->feedback,
         sc->comments, sc->insights);
+    const seed_initiatives_counts *ic = &ctx->initiatives;
+    fprintf(out,
+            "Initiatives: %lld (idea %lld, active %lld, completed %lld, stopped %lld); %lld participants, "
+            "%lld progress updates, %lld links to reports, %lld to complaint themes.\n\n",
+            ic->initiatives, ic->ideas, ic->active, ic->completed, ic->stopped, ic->participants, ic->updates,
+            ic->reports, ic->themes);
     fprintf(out, "Demo logins (OAuth password grant; the API also accepts `email` for `username`):\n");
     fprintf(out, "  %-32s %-18s %s\n", "email", "role", "password");
     for (size_t i = 0; i < DEMO_COUNT; i++) {

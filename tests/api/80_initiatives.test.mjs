@@ -356,3 +356,18 @@ test('erasure: the member leaves every initiative; what they own or wrote stays 
   // An erased member can no longer be added.
   assertProblem(await put(`/${other.id}/participants/${m.id}`, P()), 404);
 });
+
+test('the demo data: forty initiatives in all four states, with participants, updates and links', async () => {
+  const [[n, states, parts, ups, reports, themes]] = await sql(`SELECT count(*), count(DISTINCT status),
+    (SELECT count(*) FROM initiative_participants), (SELECT count(*) FROM initiative_updates),
+    (SELECT count(*) FROM initiative_reports), (SELECT count(*) FROM initiative_themes)
+    FROM initiatives WHERE id <= 40`);
+  assert.equal(n, '40');
+  assert.equal(states, '4');
+  for (const x of [parts, ups, reports, themes]) assert.ok(Number(x) > 40, x);
+  // A theme's initiatives address reports of that theme: the thread reads as a story.
+  const [[unrelated]] = await sql(`SELECT count(*) FROM initiative_reports lr JOIN reports r ON r.id = lr.report_id
+    WHERE lr.initiative_id <= 40 AND NOT EXISTS (SELECT 1 FROM initiative_themes lt
+      WHERE lt.initiative_id = lr.initiative_id AND lt.theme_code = r.theme_code)`);
+  assert.equal(unrelated, '0');
+});
