@@ -82,4 +82,18 @@ void api_themes_get(req_ctx *ctx);
 void api_themes_put(req_ctx *ctx);
 void api_themes_put_period(req_ctx *ctx);
 
+/* api/initiatives.c */
+void api_initiatives_list(req_ctx *ctx);
+void api_initiatives_create(req_ctx *ctx);
+void api_initiatives_get(req_ctx *ctx);
+void api_initiatives_update(req_ctx *ctx);
+void api_initiatives_updates(req_ctx *ctx);
+void api_initiatives_updates_create(req_ctx *ctx);
+void api_initiatives_participant_put(req_ctx *ctx);
+void api_initiatives_participant_delete(req_ctx *ctx);
+void api_initiatives_report_put(req_ctx *ctx);
+void api_initiatives_report_delete(req_ctx *ctx);
+void api_initiatives_theme_put(req_ctx *ctx);
+void api_initiatives_theme_delete(req_ctx *ctx);
+
 #endif

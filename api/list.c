@@ -103,6 +103,18 @@ void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const 
     ctx->streaming = 1;
 }
 
+/* Does a caller who sees pseudonyms ask for a filter on a member id? */
+static int names_member_by_id(req_ctx *ctx, const listing_def *def)
+{
+    if (authz_may_use_member_ids(&ctx->who))
+        return 0;
+    const char *given[1];
+    for (const listing_filter *f = def->filters; f && f->name; f++)
+        if (f->member_id && params_all(&ctx->query, f->name, given, 1) > 0)
+            return 1;
+    return 0;
+}
+
 void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindings)
 {
     req_format format;
@@ -113,6 +125,12 @@ void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindi
     /* A calendar is for everyone who may read the listing; exports are not. */
     if (format != FORMAT_JSON && format != FORMAT_ICS && !authz_may_export(&ctx->who)) {
         dna_err_set(&e, DNA_FORBIDDEN, "exports are for program managers and analysts");
+        req_fail(ctx, DNA_FORBIDDEN, &e);
+        return;
+    }
+    if (names_member_by_id(ctx, def)) {
+        dna_err_set(&e, DNA_FORBIDDEN,
+                    "analysts cannot filter by member id (it would map pseudonyms to ids)");
         req_fail(ctx, DNA_FORBIDDEN, &e);
         return;
     }
@@ -132,4 +150,24 @@ void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindi
     else
         list_stream(ctx, &q, format,
                     format == FORMAT_ICS && def->calendar_name ? def->calendar_name : def->name);
+}
+
+void list_answer_children(req_ctx *ctx, const listing_def *def, const char *parent,
+                          dna_status (*exists)(int64_t id, dna_err *err))
+{
+    int64_t id;
+    if (req_path_id(ctx, 0, &id, parent) != 0)
+        return;
+    dna_err e;
+    dna_err_init(&e);
+    dna_status st = exists(id, &e);
+    if (st != DNA_OK) {
+        req_fail(ctx, st, &e);
+        return;
+    }
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)id);
+    const list_binding bindings[] = {
+        {parent, key}, {"pseudo", ctx->who.pseudonymise ? "true" : "false"}, {NULL}};
+    list_answer(ctx, def, bindings);
 }

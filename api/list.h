@@ -23,6 +23,12 @@ typedef struct {
 } list_binding;
 
 void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindings);
+/* A sub-collection of one parent (a report's comments, a session's
+ * insights): the path's first id names the parent, `exists` answers 404 for
+ * one that is not there, and the listing gets the contexts `parent` (the id)
+ * and `pseudo` (the caller's view). `parent` also names it in the 404. */
+void list_answer_children(req_ctx *ctx, const listing_def *def, const char *parent,
+                          dna_status (*exists)(int64_t id, dna_err *err));
 /* Streams a query the handler made itself (a calendar feed, say) in
  * `format` (not JSON); `name` names a calendar. */
 void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const char *name);

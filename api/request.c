@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "authz.h"
 #include "dynbuf.h"
 #include "respond.h"
 
@@ -18,6 +19,16 @@ const char *req_header(req_ctx *ctx, const char *name)
 void req_fail(req_ctx *ctx, dna_status st, dna_err *err)
 {
     respond_result(ctx->resp, st, err);
+}
+
+int req_writer(req_ctx *ctx, const char *what)
+{
+    if (authz_may_write(&ctx->who))
+        return 0;
+    dna_err e;
+    dna_err_init(&e);
+    req_fail(ctx, dna_err_set(&e, DNA_FORBIDDEN, "your roles read %s but do not change them", what), &e);
+    return -1;
 }
 
 void req_bad_query(req_ctx *ctx, dna_err *err)

@@ -75,6 +75,11 @@ int req_read_body(req_ctx *ctx, req_one *r, unsigned flags, const field_spec *sp
  * anything else the problem. Frees the body, the document and the reasons. */
 void req_end(req_ctx *ctx, req_one *r, dna_status st, const char *collection);
 
+/* Analysts read everything and write nothing: 0 for a caller who may
+ * write, else -1 with 403 answered ("your roles read <what> but do not
+ * change them"). */
+int req_writer(req_ctx *ctx, const char *what);
+
 /* Answers a service result (problem for failures). */
 void req_fail(req_ctx *ctx, dna_status st, dna_err *err);
 /* Answers 400 with the field errors collected in err. */

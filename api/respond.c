@@ -189,9 +189,9 @@ void respond_location(struct _u_response *resp, const char *fmt, ...)
 
 void respond_doc(struct _u_response *resp, int status, db_doc *doc, const char *collection)
 {
-    if (doc->version >= 0) /* a document without a version (a batch's summary) has no ETag */
+    if (doc->version > 0) /* a document without a version (a batch's summary) has no ETag */
         respond_etag(resp, doc->version);
-    if (status == 201)
+    if (status == 201 && collection != NULL)
         respond_location(resp, "%s/%s", collection, doc->key);
     respond_json_text(resp, status, doc->json, strlen(doc->json));
     db_doc_free(doc);

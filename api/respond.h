@@ -36,8 +36,9 @@ void respond_etag(struct _u_response *resp, long long version);
 /* Sets `Location: <path>`. */
 void respond_location(struct _u_response *resp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void respond_header(struct _u_response *resp, const char *name, const char *value);
-/* Answers one resource: its ETag, on 201 its Location (`collection`/id),
- * and its JSON; frees the document. */
+/* Answers one resource: its ETag (a version of 0: none), on 201 its
+ * Location (`collection`/id; none when collection is NULL), and its JSON;
+ * frees the document. */
 void respond_doc(struct _u_response *resp, int status, db_doc *doc, const char *collection);
 
 #endif

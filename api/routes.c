@@ -82,6 +82,20 @@ const route ROUTES[] = {
     {"PUT", "/api/v1/complaint-themes/{code}", api_themes_put, U | P, 0},
     {"PUT", "/api/v1/complaint-themes/{code}/periods/{period}", api_themes_put_period, U | P, 0},
 
+    /* initiatives: the inventory, progress updates, participants, links to reports and themes */
+    {"GET", "/api/v1/initiatives", api_initiatives_list, STAFF, ROUTE_COLLECTION},
+    {"POST", "/api/v1/initiatives", api_initiatives_create, M, 0},
+    {"GET", "/api/v1/initiatives/{id}", api_initiatives_get, STAFF, 0},
+    {"PATCH", "/api/v1/initiatives/{id}", api_initiatives_update, M, 0},
+    {"GET", "/api/v1/initiatives/{id}/updates", api_initiatives_updates, STAFF, ROUTE_COLLECTION},
+    {"POST", "/api/v1/initiatives/{id}/updates", api_initiatives_updates_create, M, 0},
+    {"PUT", "/api/v1/initiatives/{id}/participants/{member_id}", api_initiatives_participant_put, M, 0},
+    {"DELETE", "/api/v1/initiatives/{id}/participants/{member_id}", api_initiatives_participant_delete, M, 0},
+    {"PUT", "/api/v1/initiatives/{id}/reports/{report_id}", api_initiatives_report_put, M, 0},
+    {"DELETE", "/api/v1/initiatives/{id}/reports/{report_id}", api_initiatives_report_delete, M, 0},
+    {"PUT", "/api/v1/initiatives/{id}/themes/{code}", api_initiatives_theme_put, M, 0},
+    {"DELETE", "/api/v1/initiatives/{id}/themes/{code}", api_initiatives_theme_delete, M, 0},
+
     /* audit */
     {"GET", "/api/v1/audit", api_audit_list, P, ROUTE_COLLECTION},
 };

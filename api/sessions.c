@@ -14,28 +14,8 @@
 
 #define SESSIONS "/api/v1/sessions"
 
-/* Analysts read everything and write nothing. */
-static int require_writer(req_ctx *ctx)
-{
-    if (authz_may_write(&ctx->who))
-        return 0;
-    dna_err e;
-    dna_err_init(&e);
-    req_fail(ctx, dna_err_set(&e, DNA_FORBIDDEN, "your roles read sessions but do not change them"), &e);
-    return -1;
-}
-
 void api_sessions_list(req_ctx *ctx)
 {
-    int bad = 0;
-    dna_err e;
-    dna_err_init(&e);
-    if (!authz_may_use_member_ids(&ctx->who) && params_get(&ctx->query, "host_id", &bad, &e) != NULL) {
-        dna_err_clear(&e);
-        req_fail(ctx, dna_err_set(&e, DNA_FORBIDDEN, "analysts cannot filter by member id"), &e);
-        return;
-    }
-    dna_err_clear(&e);
     session_viewer v;
     sessions_viewer(&ctx->who, &v);
     const list_binding view[] = {{"viewer", v.member}, {"pseudo", v.pseudo}, {NULL}};
@@ -70,34 +50,14 @@ void api_sessions_cancel(req_ctx *ctx)
         req_end(ctx, &r, sessions_cancel(&ctx->who, r.id, &r.doc, &r.err), SESSIONS);
 }
 
-/* A sub-collection of one session: 404 for a session that does not exist. */
-static void sub_collection(req_ctx *ctx, const listing_def *def)
-{
-    int64_t id;
-    if (req_path_id(ctx, 0, &id, "session") != 0)
-        return;
-    dna_err e;
-    dna_err_init(&e);
-    dna_status st = sessions_exists(id, &e);
-    if (st != DNA_OK) {
-        req_fail(ctx, st, &e);
-        return;
-    }
-    char session[24];
-    snprintf(session, sizeof session, "%lld", (long long)id);
-    const list_binding bindings[] = {
-        {"session", session}, {"pseudo", ctx->who.pseudonymise ? "true" : "false"}, {NULL}};
-    list_answer(ctx, def, bindings);
-}
-
 void api_sessions_registrations(req_ctx *ctx)
 {
-    sub_collection(ctx, &SESSION_REGISTRATIONS_LIST);
+    list_answer_children(ctx, &SESSION_REGISTRATIONS_LIST, "session", sessions_exists);
 }
 
 void api_sessions_insights(req_ctx *ctx)
 {
-    sub_collection(ctx, &SESSION_INSIGHTS_LIST);
+    list_answer_children(ctx, &SESSION_INSIGHTS_LIST, "session", sessions_exists);
 }
 
 /* Members register themselves; organizers and program managers anyone. */
@@ -109,7 +69,7 @@ static int may_act_for(req_ctx *ctx, int64_t member_id)
 void api_sessions_register(req_ctx *ctx)
 {
     req_one r;
-    if (require_writer(ctx) != 0 ||
+    if (req_writer(ctx, "sessions") != 0 ||
         req_begin(ctx, &r, REQ_ID | REQ_BODY_OPTIONAL, "session", SESSIONS_REGISTER_FIELDS) != 0)
         return;
     const json_t *given = json_object_get(r.body, "member_id");
@@ -136,7 +96,7 @@ void api_sessions_unregister(req_ctx *ctx)
 {
     req_one r;
     int64_t member_id;
-    if (require_writer(ctx) != 0 || req_begin(ctx, &r, REQ_ID, "session", NULL) != 0)
+    if (req_writer(ctx, "sessions") != 0 || req_begin(ctx, &r, REQ_ID, "session", NULL) != 0)
         return;
     const char *m = req_path_text(ctx, 1);
     char *end = NULL;
@@ -151,37 +111,26 @@ void api_sessions_unregister(req_ctx *ctx)
     req_end(ctx, &r, st, NULL);
 }
 
-/* Answers a JSON document the service made (201 or 200), or the problem. */
-static void answer_made(req_ctx *ctx, req_one *r, dna_status st)
-{
-    if ((st == DNA_CREATED || st == DNA_OK) && r->doc.json != NULL) {
-        respond_json_text(ctx->resp, st == DNA_CREATED ? 201 : 200, r->doc.json, strlen(r->doc.json));
-        json_decref(r->body);
-        db_doc_free(&r->doc);
-        return;
-    }
-    req_end(ctx, r, st, NULL);
-}
-
 void api_sessions_attendance(req_ctx *ctx)
 {
     req_one r;
     if (req_begin(ctx, &r, REQ_ID, "session", SESSIONS_ATTENDANCE_FIELDS) == 0)
-        answer_made(ctx, &r, sessions_attendance(&ctx->who, r.id, r.body, &r.doc, &r.err));
+        req_end(ctx, &r, sessions_attendance(&ctx->who, r.id, r.body, &r.doc, &r.err), NULL);
 }
 
 void api_sessions_feedback_create(req_ctx *ctx)
 {
     req_one r;
-    if (require_writer(ctx) == 0 && req_begin(ctx, &r, REQ_ID, "session", SESSIONS_FEEDBACK_FIELDS) == 0)
-        answer_made(ctx, &r, sessions_feedback(&ctx->who, r.id, r.body, &r.doc, &r.err));
+    if (req_writer(ctx, "sessions") == 0 &&
+        req_begin(ctx, &r, REQ_ID, "session", SESSIONS_FEEDBACK_FIELDS) == 0)
+        req_end(ctx, &r, sessions_feedback(&ctx->who, r.id, r.body, &r.doc, &r.err), NULL);
 }
 
 void api_sessions_insights_create(req_ctx *ctx)
 {
     req_one r;
     if (req_begin(ctx, &r, REQ_ID, "session", SESSIONS_INSIGHT_FIELDS) == 0)
-        answer_made(ctx, &r, sessions_insight(&ctx->who, r.id, r.body, &r.doc, &r.err));
+        req_end(ctx, &r, sessions_insight(&ctx->who, r.id, r.body, &r.doc, &r.err), NULL);
 }
 
 /* JSON: {average_rating, count, items}; CSV/NDJSON: the items, streamed
@@ -192,7 +141,7 @@ void api_sessions_feedback(req_ctx *ctx)
     if (req_format_of(ctx, &format, 0) != 0)
         return;
     if (format != FORMAT_JSON) {
-        sub_collection(ctx, &SESSION_FEEDBACK_LIST);
+        list_answer_children(ctx, &SESSION_FEEDBACK_LIST, "session", sessions_exists);
         return;
     }
     static const char *const ONLY[] = {"format", NULL};
@@ -209,5 +158,5 @@ void api_sessions_feedback(req_ctx *ctx)
     memset(&r, 0, sizeof r);
     dna_err_init(&r.err);
     r.id = id;
-    answer_made(ctx, &r, sessions_feedback_summary(&ctx->who, r.id, &r.doc, &r.err));
+    req_end(ctx, &r, sessions_feedback_summary(&ctx->who, r.id, &r.doc, &r.err), NULL);
 }

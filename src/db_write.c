@@ -33,7 +33,7 @@ dna_status db_error(const PGresult *r, const db_field_error *map, dna_err *err)
 static dna_status not_found(const db_resource *res, const char *key, dna_err *err)
 {
     char shown[40];
-    return dna_err_set(err, DNA_NOT_FOUND, "no %s with %s %s", res->entity,
+    return dna_err_set(err, DNA_NOT_FOUND, "no %s with %s %s", res->parent ? res->parent : res->entity,
                        res->key_name ? res->key_name : "id", text_clip(shown, sizeof shown, key));
 }
 
@@ -184,6 +184,23 @@ static dna_status claim_key(db_conn *c, db_write *w, db_doc *out, int *replayed,
     else
         db_doc_free(&stored);
     return *replayed ? first : st;
+}
+
+dna_status db_read_exists(const char *entity, const db_stmt *exists, int64_t id, dna_err *err)
+{
+    db_conn *c = db_acquire();
+    if (c == NULL)
+        return DNA_UNAVAILABLE;
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)id);
+    const char *params[1] = {key};
+    PGresult *r = db_exec(c, exists, 1, params);
+    dna_status st = db_ok(r) ? (PQntuples(r) == 1 ? DNA_OK : DNA_NOT_FOUND) : db_status_of(r);
+    PQclear(r);
+    db_release(c);
+    if (st == DNA_NOT_FOUND)
+        dna_err_set(err, st, "no %s with id %s", entity, key);
+    return st;
 }
 
 dna_status db_write_run(db_write *w, db_doc *out, dna_err *err)

@@ -68,12 +68,18 @@ typedef struct {
     const db_stmt *fetch;
     const db_field_error *errors;
     const char *key_name; /* how the key is called in messages: "id" when NULL */
+    const char *parent;   /* the entity whose row `lock` takes when it is another one
+                           * ("initiative" for its updates): "no initiative with id 7" */
 } db_resource;
 
 /* Reads one document of the resource (res->fetch with the key, then
  * `view`): DNA_NOT_FOUND says "no <entity> with <key_name> <key>". */
 dna_status db_read_doc(const db_resource *res, const char *key, const char *const *view, int nview,
                        db_doc *out, dna_err *err);
+
+/* DNA_OK when `exists` ($1 = the id) answers a row, else DNA_NOT_FOUND
+ * ("no <entity> with id 7"): for a sub-collection's parent. */
+dna_status db_read_exists(const char *entity, const db_stmt *exists, int64_t id, dna_err *err);
 
 typedef struct db_write db_write;
 

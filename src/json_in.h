@@ -26,6 +26,9 @@ typedef enum {
                      * name the item: "themes[3].code" */
 } field_type;
 
+/* The largest id a JSON number carries exactly (2^53 - 1): the `max` of id fields. */
+#define JSON_IN_ID_MAX 9007199254740991LL
+
 typedef struct field_spec {
     const char *name;
     field_type type;

@@ -105,18 +105,27 @@ int lifecycle_is_closed(lc_status s)
     return s == LC_RESOLVED || s == LC_REJECTED || s == LC_DUPLICATE;
 }
 
+dna_status lifecycle_refuse(dna_err *err, const char *noun, const char *from, const char *to,
+                            const char *const *allowed)
+{
+    json_t *list = json_array();
+    for (int i = 0; list && allowed && allowed[i]; i++)
+        json_array_append_new(list, json_string(allowed[i]));
+    json_decref(err->extra);
+    err->extra = json_pack("{s:s, s:o}", "current_status", from, "allowed", list);
+    return dna_err_set(err, DNA_CONFLICT, "cannot move this %s from %s to %s", noun, from, to);
+}
+
 dna_status lifecycle_check(lc_status from, lc_status to, unsigned given, dna_err *err)
 {
     if (!lifecycle_allowed(from, to)) {
         lc_status targets[LC_COUNT];
+        const char *allowed[LC_COUNT + 1];
         int n = lifecycle_targets(from, targets);
-        json_t *allowed = json_array();
         for (int i = 0; i < n; i++)
-            json_array_append_new(allowed, json_string(lifecycle_name(targets[i])));
-        json_decref(err->extra);
-        err->extra = json_pack("{s:s, s:o}", "current_status", lifecycle_name(from), "allowed", allowed);
-        return dna_err_set(err, DNA_CONFLICT, "a %s report cannot become %s", lifecycle_name(from),
-                           lifecycle_name(to));
+            allowed[i] = lifecycle_name(targets[i]);
+        allowed[n] = NULL;
+        return lifecycle_refuse(err, "report", lifecycle_name(from), lifecycle_name(to), allowed);
     }
     unsigned required = FIELDS[to].required, accepted = FIELDS[to].accepted;
     char msg[96];

@@ -44,6 +44,13 @@ unsigned lifecycle_accepted(lc_status to);
 /* resolved, rejected and duplicate: the statuses that close a report. */
 int lifecycle_is_closed(lc_status s);
 
+/* A move a lifecycle forbids, for any resource that has one (reports here,
+ * initiatives in initiatives.c): DNA_CONFLICT with the detail "cannot move
+ * this <noun> from <from> to <to>" and err's extra {"current_status": from,
+ * "allowed": [the NULL-terminated `allowed`]} for the 409 problem. */
+dna_status lifecycle_refuse(dna_err *err, const char *noun, const char *from, const char *to,
+                            const char *const *allowed);
+
 /* Checks a transition request from -> to that carries the fields `given`:
  *   DNA_CONFLICT when the lifecycle has no such arrow; err's extra then holds
  *     {"current_status": from, "allowed": [targets]} for the 409 problem;

@@ -60,6 +60,7 @@ typedef struct {
     size_t maxlen;
     long long min, max;
     const char *const *values;
+    int member_id; /* the value names a member by id: refused to analysts (list.h) */
 } listing_filter;
 
 /* A sort order: answers sort=name (ascending) and sort=-name (descending). */

@@ -129,13 +129,12 @@ static const db_stmt LOCK = {
     "members_lock", "SELECT version, erased_at IS NOT NULL FROM members WHERE id = $1::bigint FOR UPDATE"};
 
 /* Erasure: the personal fields go (the display name carries no pseudonym:
- * it would join the analysts' view to the directory), and so do the stored
- * answers that hold them (idempotency keys of the member's filings). */
-/* Erasure: the personal fields go (the display name carries no pseudonym:
  * it would join the analysts' view to the directory), and so does what
  * holds them elsewhere: the stored answers of the member's filings
  * (idempotency keys), the login windows keyed by the member's email, their
- * calendar feed and the comments of their session feedback. */
+ * calendar feed, the comments of their session feedback and their
+ * participation in initiatives (what they own or wrote there stays, under
+ * the erased name). */
 static const db_stmt ERASE = {
     "members_erase",
     "WITH m AS (SELECT id, 'm:' || lower(email) AS account FROM members WHERE id = $1::bigint AND erased_at "
@@ -145,7 +144,8 @@ static const db_stmt ERASE = {
     "   OR left(l.key, length('pair:' || m.account) + 1) = 'pair:' || m.account || '|'),"
     " feeds AS (DELETE FROM calendar_feeds WHERE member_id IN (SELECT id FROM m)),"
     /* Feedback comments are personal data; the ratings stay for the counts. */
-    " comments AS (UPDATE session_feedback SET comment = NULL WHERE member_id IN (SELECT id FROM m))"
+    " comments AS (UPDATE session_feedback SET comment = NULL WHERE member_id IN (SELECT id FROM m)),"
+    " parts AS (DELETE FROM initiative_participants WHERE member_id IN (SELECT id FROM m))"
     " UPDATE members SET name = 'Verwijderd lid', email = NULL, job_title = NULL, interests = '{}',"
     " password_hash = NULL, active = false, erased_at = now() WHERE id IN (SELECT id FROM m)"};
 

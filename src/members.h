@@ -13,6 +13,17 @@
 #include "principal.h"
 #include "result.h"
 
+/* A member reference as the viewer may see it, for the statements of any
+ * module (reports, sessions, initiatives): three pairs of a
+ * json_build_object. Analysts (`pseudo`, a SQL boolean) get only
+ * <prefix>_pseudonym; everybody else <prefix>_id and <prefix>_name and no
+ * pseudonym, so no answer pairs a pseudonym with the name it hides. `m` is
+ * the members row joined on `idcol` (NULL when idcol is). */
+#define MEMBER_REF(prefix, idcol, m, pseudo)                                                                 \
+    "'" prefix "_id', CASE WHEN NOT " pseudo " THEN " idcol " END,"                                          \
+    " '" prefix "_name', CASE WHEN NOT " pseudo " THEN " m ".name END,"                                      \
+    " '" prefix "_pseudonym', CASE WHEN " pseudo " THEN " m ".pseudonym END"
+
 extern const field_spec MEMBERS_CREATE_FIELDS[];
 extern const field_spec MEMBERS_PATCH_FIELDS[];
 /* GET /members: filters department, active, role, q (name), joined_from,

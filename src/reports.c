@@ -14,13 +14,12 @@
 #include "authz.h"
 #include "db_write.h"
 #include "lifecycle.h"
+#include "members.h"
 #include "text.h"
 
 const char *const REPORT_CATEGORIES[] = {"procedure",     "regulation", "it_system", "form",
                                          "communication", "other",      NULL};
 const char *const REPORT_PRIORITIES[] = {"low", "normal", "high", "urgent", NULL};
-
-#define ID_MAX 9007199254740991LL /* what a JSON number carries exactly */
 
 const field_spec REPORTS_CREATE_FIELDS[] = {
     {.name = "title", .type = F_STRING, .required = 1, .maxlen = 200},
@@ -40,11 +39,11 @@ const field_spec REPORTS_PATCH_FIELDS[] = {
     {.name = "procedure", .type = F_STRING, .required = 1, .maxlen = 500},
     {.name = "impact", .type = F_STRING, .nullable = 1, .maxlen = 5000},
     {.name = "priority", .type = F_ENUM, .required = 1, .values = REPORT_PRIORITIES},
-    {.name = "assignee_id", .type = F_INT, .nullable = 1, .min = 1, .max = ID_MAX},
+    {.name = "assignee_id", .type = F_INT, .nullable = 1, .min = 1, .max = JSON_IN_ID_MAX},
     {.name = "department", .type = F_STRING, .required = 1, .maxlen = 16},
     {.name = "category", .type = F_ENUM, .required = 1, .values = REPORT_CATEGORIES},
     {.name = "theme_code", .type = F_STRING, .nullable = 1, .maxlen = 64},
-    {.name = "rule_id", .type = F_INT, .nullable = 1, .min = 1, .max = ID_MAX},
+    {.name = "rule_id", .type = F_INT, .nullable = 1, .min = 1, .max = JSON_IN_ID_MAX},
     {.name = NULL},
 };
 
@@ -52,7 +51,7 @@ const field_spec REPORTS_TRANSITION_FIELDS[] = {
     {.name = "to", .type = F_ENUM, .required = 1, .values = LIFECYCLE_STATUSES},
     {.name = "note", .type = F_STRING, .nullable = 1, .maxlen = 5000},
     {.name = "resolution", .type = F_STRING, .nullable = 1, .maxlen = 10000},
-    {.name = "duplicate_of", .type = F_INT, .nullable = 1, .min = 1, .max = ID_MAX},
+    {.name = "duplicate_of", .type = F_INT, .nullable = 1, .min = 1, .max = JSON_IN_ID_MAX},
     {.name = "triage_week", .type = F_WEEK, .nullable = 1},
     {.name = "priority", .type = F_ENUM, .nullable = 1, .values = REPORT_PRIORITIES},
     {.name = NULL},
@@ -93,7 +92,8 @@ static const listing_filter FILTERS[] = {
     {"department", LISTING_TEXT, .maxlen = 16, .where = "d.code = {}"},
     {"category", LISTING_ENUM, .values = REPORT_CATEGORIES, .where = "r.category = {}"},
     {"triage_week", LISTING_WEEK, .where = "r.triage_week = {}"},
-    {"assignee_id", LISTING_INT, .min = 1, .max = ID_MAX, .where = "r.assignee_id = {}"},
+    {"assignee_id", LISTING_INT, .min = 1, .max = JSON_IN_ID_MAX, .where = "r.assignee_id = {}",
+     .member_id = 1},
     {"theme_code", LISTING_TEXT, .maxlen = 64, .where = "r.theme_code = {}"},
     {"q", LISTING_TEXT, .maxlen = 200, .where = "r.search @@ websearch_to_tsquery('dutch', {})"},
     {"created_from", LISTING_DATE, .where = "r.created_at >= local_day_start({})"},
@@ -125,14 +125,6 @@ const listing_def REPORTS_LIST = {
     .sorts = SORTS,
 };
 
-/* A member reference as the viewer may see it: analysts (`pseudo`) get only
- * the pseudonym, everybody else the id and name and no pseudonym. `m` is the
- * member joined on idcol (NULL when idcol is). */
-#define MEMBER_REF(prefix, idcol, namecol, pseudo)                                                           \
-    "'" prefix "_id', CASE WHEN " pseudo " THEN NULL ELSE " idcol " END,"                                    \
-    " '" prefix "_name', CASE WHEN " pseudo " THEN NULL ELSE " namecol " END,"                               \
-    " '" prefix "_pseudonym', CASE WHEN " pseudo " THEN m.pseudonym END"
-
 /* The sub-collections of one report: its `report` and the viewer's `pseudo`. */
 #define SUB_FILTERS(alias)                                                                                   \
     {                                                                                                        \
@@ -145,10 +137,9 @@ static const listing_sort HISTORY_SORTS[] = {{"at", "h.at", "timestamptz"}, {NUL
 
 const listing_def REPORTS_HISTORY_LIST = {
     .name = "report_history",
-    .row =
-        "json_build_object('id', h.id, 'report_id', h.report_id, 'at', rfc3339(h.at),"
-        " 'from', h.from_status, 'to', h.to_status, 'note', h.note, 'resolution', h.resolution,"
-        " 'duplicate_of', h.duplicate_of, " MEMBER_REF("actor", "h.actor_id", "m.name", "{pseudo}") ")::text",
+    .row = "json_build_object('id', h.id, 'report_id', h.report_id, 'at', rfc3339(h.at),"
+           " 'from', h.from_status, 'to', h.to_status, 'note', h.note, 'resolution', h.resolution,"
+           " 'duplicate_of', h.duplicate_of, " MEMBER_REF("actor", "h.actor_id", "m", "{pseudo}") ")::text",
     .from = " FROM report_history h LEFT JOIN members m ON m.id = h.actor_id",
     .id = "h.id",
     .updated_at = "h.at",
@@ -160,7 +151,7 @@ const listing_def REPORTS_HISTORY_LIST = {
 
 #define COMMENT_JSON(alias, pseudo)                                                                          \
     "json_build_object('id', " alias ".id, 'report_id', " alias ".report_id, 'text', " alias                 \
-    ".text, " MEMBER_REF("author", alias ".author_id", "m.name",                                             \
+    ".text, " MEMBER_REF("author", alias ".author_id", "m",                                                  \
                          pseudo) ","                                                                         \
                                  " 'created_at', rfc3339(" alias                                             \
                                  ".created_at), 'updated_at', rfc3339(" alias ".updated_at))::text"
@@ -182,19 +173,7 @@ const listing_def REPORTS_COMMENTS_LIST = {
 
 dna_status reports_exists(int64_t id, dna_err *err)
 {
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    char key[24];
-    snprintf(key, sizeof key, "%lld", (long long)id);
-    const char *params[1] = {key};
-    PGresult *r = db_exec(c, &EXISTS, 1, params);
-    dna_status st = db_ok(r) ? (PQntuples(r) == 1 ? DNA_OK : DNA_NOT_FOUND) : db_status_of(r);
-    PQclear(r);
-    db_release(c);
-    if (st == DNA_NOT_FOUND)
-        dna_err_set(err, st, "no report with id %s", key);
-    return st;
+    return db_read_exists("report", &EXISTS, id, err);
 }
 
 /* ---- what every write shares ----------------------------------------------- */

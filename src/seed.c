@@ -7,6 +7,7 @@
  * which keeps 100,000 rows to a second or two; everything else is a handful of
  * parameterised statements. */
 #include "seed.h"
+#include "seed_initiatives.h"
 #include "seed_internal.h"
 #include "seed_sessions.h"
 #include "seed_themes.h"
@@ -866,6 +867,8 @@ typedef struct {
     seed_sessions_counts sessions;
     /* Filled by the two steps of complaint themes. */
     seed_themes_counts themes;
+    /* Filled by the initiatives step, for the summary. */
+    seed_initiatives_counts initiatives;
 } seed_ctx;
 
 /* A successful result, or NULL after printing why. */
@@ -2309,6 +2312,13 @@ static int step_sessions(seed_ctx *ctx, seed_rng *rng)
     return seed_sessions_step(ctx->conn, ref_day_of(ctx->opt), member, organizer, rng, &ctx->sessions);
 }
 
+/* --- step: initiatives (seed_initiatives.c) --- */
+
+static int step_initiatives(seed_ctx *ctx, seed_rng *rng)
+{
+    return seed_initiatives_step(ctx->conn, ref_day_of(ctx->opt), rng, &ctx->initiatives);
+}
+
 /* --- step: API clients --- */
 
 static int step_api_clients(seed_ctx *ctx, seed_rng *rng)
@@ -2339,13 +2349,14 @@ static int step_audit(seed_ctx *ctx, seed_rng *rng)
     long long reports = 0;
     for (int i = 0; i < LC_COUNT; i++)
         reports += ctx->reports_by_status[i];
-    int k = snprintf(changes, sizeof changes,
-                     "{\"seed\": %s, \"members\": %lld, \"departments\": %zu, \"rules\": %zu, "
-                     "\"reports\": %lld, \"sessions\": %lld, \"themes\": %lld, \"theme_periods\": %lld, "
-                     "\"as_of\": \"%04d-%02d-%02d\"}",
-                     seed, ctx->members_total, seed_words_departments_count, ctx->rules_total, reports,
-                     ctx->sessions.sessions, ctx->themes.themes, ctx->themes.months + ctx->themes.quarters,
-                     ctx->opt->ref_year, ctx->opt->ref_month, ctx->opt->ref_day);
+    int k =
+        snprintf(changes, sizeof changes,
+                 "{\"seed\": %s, \"members\": %lld, \"departments\": %zu, \"rules\": %zu, "
+                 "\"reports\": %lld, \"sessions\": %lld, \"themes\": %lld, \"theme_periods\": %lld, "
+                 "\"initiatives\": %lld, \"as_of\": \"%04d-%02d-%02d\"}",
+                 seed, ctx->members_total, seed_words_departments_count, ctx->rules_total, reports,
+                 ctx->sessions.sessions, ctx->themes.themes, ctx->themes.months + ctx->themes.quarters,
+                 ctx->initiatives.initiatives, ctx->opt->ref_year, ctx->opt->ref_month, ctx->opt->ref_day);
     if (k < 0 || (size_t)k >= sizeof changes)
         return -1;
     const char *params[2] = {seed, changes};
@@ -2365,11 +2376,17 @@ static const struct {
     const char *name;
     seed_step_fn run;
 } STEPS[] = {
-    {"departments", step_departments}, {"demo-logins", step_demo_logins},
-    {"members", step_members},         {"rules", step_rules},
-    {"themes", step_themes},           {"reports", step_reports},
-    {"sessions", step_sessions},       {"theme-counts", step_theme_counts},
-    {"api-clients", step_api_clients}, {"audit", step_audit},
+    {"departments", step_departments},
+    {"demo-logins", step_demo_logins},
+    {"members", step_members},
+    {"rules", step_rules},
+    {"themes", step_themes},
+    {"reports", step_reports},
+    {"sessions", step_sessions},
+    {"theme-counts", step_theme_counts},
+    {"initiatives", step_initiatives},
+    {"api-clients", step_api_clients},
+    {"audit", step_audit},
 };
 
 static void step_rng(seed_rng *r, unsigned long long seed, const char *step)
@@ -2427,8 +2444,14 @@ static void print_credentials(FILE *out, const seed_ctx *ctx)
     const seed_themes_counts *tc = &ctx->themes;
     fprintf(out,
             "Complaint themes: %lld; %lld monthly counts (%s to %s) and %lld quarterly figures for %lld of "
-            "them.\n\n",
+            "them.\n",
             tc->themes, tc->months, tc->first, tc->last, tc->quarters, tc->quarterly_themes);
+    const seed_initiatives_counts *ic = &ctx->initiatives;
+    fprintf(out,
+            "Initiatives: %lld (idea %lld, active %lld, completed %lld, stopped %lld); %lld participants, "
+            "%lld progress updates, %lld links to reports, %lld to complaint themes.\n\n",
+            ic->initiatives, ic->ideas, ic->active, ic->completed, ic->stopped, ic->participants, ic->updates,
+            ic->reports, ic->themes);
     fprintf(out, "Demo logins (OAuth password grant; the API also accepts `email` for `username`):\n");
     fprintf(out, "  %-32s %-18s %s\n", "email", "role", "password");
     for (size_t i = 0; i < DEMO_COUNT; i++) {

@@ -9,9 +9,8 @@
 #include "authz.h"
 #include "calendar.h"
 #include "db_write.h"
+#include "members.h"
 #include "text.h"
-
-#define ID_MAX 9007199254740991LL /* what a JSON number carries exactly */
 
 const char *const SESSION_KINDS[] = {"inspiration", "listening", "leadership", "workshop", NULL};
 static const char *const SESSION_STATES[] = {"upcoming", "past", "cancelled", NULL};
@@ -25,7 +24,7 @@ const field_spec SESSIONS_CREATE_FIELDS[] = {
     {.name = "ends_at", .type = F_DATETIME, .required = 1},
     {.name = "location", .type = F_STRING, .nullable = 1, .maxlen = 300},
     {.name = "capacity", .type = F_INT, .nullable = 1, .min = 1, .max = 10000},
-    {.name = "host_id", .type = F_INT, .nullable = 1, .min = 1, .max = ID_MAX},
+    {.name = "host_id", .type = F_INT, .nullable = 1, .min = 1, .max = JSON_IN_ID_MAX},
     {.name = "partner", .type = F_STRING, .nullable = 1, .maxlen = 200},
     {.name = NULL},
 };
@@ -39,18 +38,23 @@ const field_spec SESSIONS_PATCH_FIELDS[] = {
     {.name = "ends_at", .type = F_DATETIME, .required = 1},
     {.name = "location", .type = F_STRING, .nullable = 1, .maxlen = 300},
     {.name = "capacity", .type = F_INT, .nullable = 1, .min = 1, .max = 10000},
-    {.name = "host_id", .type = F_INT, .nullable = 1, .min = 1, .max = ID_MAX},
+    {.name = "host_id", .type = F_INT, .nullable = 1, .min = 1, .max = JSON_IN_ID_MAX},
     {.name = "partner", .type = F_STRING, .nullable = 1, .maxlen = 200},
     {.name = NULL},
 };
 
 const field_spec SESSIONS_REGISTER_FIELDS[] = {
-    {.name = "member_id", .type = F_INT, .nullable = 1, .min = 1, .max = ID_MAX},
+    {.name = "member_id", .type = F_INT, .nullable = 1, .min = 1, .max = JSON_IN_ID_MAX},
     {.name = NULL},
 };
 
 const field_spec SESSIONS_ATTENDANCE_FIELDS[] = {
-    {.name = "attended", .type = F_INT_ARRAY, .required = 1, .min = 1, .max = ID_MAX, .maxlen = 10000},
+    {.name = "attended",
+     .type = F_INT_ARRAY,
+     .required = 1,
+     .min = 1,
+     .max = JSON_IN_ID_MAX,
+     .maxlen = 10000},
     {.name = NULL},
 };
 
@@ -120,7 +124,7 @@ static const listing_filter FILTERS[] = {
     {"from", LISTING_DATETIME, .where = "s.starts_at >= {}"},
     {"to", LISTING_DATETIME, .where = "s.starts_at < {}"},
     {"status", LISTING_ENUM, .values = SESSION_STATES, .where = "(" SESSION_STATUS ") = {}"},
-    {"host_id", LISTING_INT, .min = 1, .max = ID_MAX, .where = "s.host_id = {}"},
+    {"host_id", LISTING_INT, .min = 1, .max = JSON_IN_ID_MAX, .where = "s.host_id = {}", .member_id = 1},
     {"q", LISTING_TEXT, .maxlen = 200,
      .where = "s.title ILIKE like_anywhere({}) OR s.description ILIKE like_anywhere({})"
               " OR s.partner ILIKE like_anywhere({}) OR s.location ILIKE like_anywhere({})"},
@@ -154,12 +158,6 @@ const listing_def SESSIONS_LIST = {
     .calendar_event = calendar_session_event,
     .calendar_name = "DNA Dienstverlening: sessies",
 };
-
-/* A member reference as the viewer may see it (see reports.c). */
-#define MEMBER_REF(prefix, idcol, m, pseudo)                                                                 \
-    "'" prefix "_id', CASE WHEN NOT " pseudo " THEN " idcol " END,"                                          \
-    " '" prefix "_name', CASE WHEN NOT " pseudo " THEN " m ".name END,"                                      \
-    " '" prefix "_pseudonym', CASE WHEN " pseudo " THEN " m ".pseudonym END"
 
 #define REGISTRATION_JSON(g, m, pseudo)                                                                      \
     "json_build_object('session_id', " g                                                                     \
@@ -299,19 +297,7 @@ static const db_stmt EXISTS = {"sessions_exists", "SELECT 1 FROM sessions WHERE 
 
 dna_status sessions_exists(int64_t id, dna_err *err)
 {
-    db_conn *c = db_acquire();
-    if (c == NULL)
-        return DNA_UNAVAILABLE;
-    char key[24];
-    snprintf(key, sizeof key, "%lld", (long long)id);
-    const char *params[1] = {key};
-    PGresult *r = db_exec(c, &EXISTS, 1, params);
-    dna_status st = db_ok(r) ? (PQntuples(r) == 1 ? DNA_OK : DNA_NOT_FOUND) : db_status_of(r);
-    PQclear(r);
-    db_release(c);
-    if (st == DNA_NOT_FOUND)
-        dna_err_set(err, st, "no session with id %s", key);
-    return st;
+    return db_read_exists("session", &EXISTS, id, err);
 }
 
 /* ---- sessions: create, change, cancel -------------------------------------- */
@@ -663,7 +649,7 @@ static const db_stmt FEEDBACK_SUMMARY = {
     " 'count', count(f.rating), 'items', coalesce(json_agg(" FEEDBACK_ITEM(
         "f", "$2::boolean",
         "f.comment") " ORDER BY f.created_at, f.member_id) FILTER (WHERE f.rating IS NOT NULL), "
-                     "'[]'))::text, 1"
+                     "'[]'))::text, 0" /* a summary: no ETag */
                      " FROM sessions s LEFT JOIN session_feedback f ON f.session_id = s.id"
                      " LEFT JOIN members m ON m.id = f.member_id WHERE s.id = $1::bigint GROUP BY s.id"};
 

@@ -72,7 +72,7 @@ static const db_stmt THREAD = {
     "themes_thread",
     "SELECT json_build_object(" THEME_FIELDS ","
     " 'periods', COALESCE((SELECT json_agg(json_build_object(" PERIOD_FIELDS ")"
-    "   ORDER BY p.kind DESC, p.starts_on) FROM complaint_theme_periods p WHERE p.theme_code = t.code), "
+    "   ORDER BY p.kind, p.starts_on) FROM complaint_theme_periods p WHERE p.theme_code = t.code), "
     "'[]'),"
     " 'reports', COALESCE((SELECT json_agg(json_build_object('id', r.id, 'title', r.title,"
     "   'status', r.status, 'department', d.code, 'supporters_count', r.supporters_count,"

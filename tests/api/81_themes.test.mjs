@@ -286,7 +286,7 @@ test('the thread: counts, reports, insights and initiatives of one theme, in one
     body: { title: `Brieven op B1 ${RUN}`, summary: 'Alle standaardbrieven herschrijven.', department: 'DPZ' },
     expect: 201,
   });
-  await call('PUT', `/api/v1/initiatives/${initiative.body.id}/themes/${code}`, { token: TOKENS.member(), expect: 200 });
+  await call('PUT', `/api/v1/initiatives/${initiative.body.id}/themes/${code}`, { token: TOKENS.member(), expect: 201 });
   for (const who of [U(), TOKENS.analyst(), TOKENS.member()]) {
     const t = await call('GET', `${THEMES}/${code}`, { token: who, expect: 200 });
     assert.equal(t.headers.get('etag'), '"1"');

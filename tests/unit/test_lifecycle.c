@@ -1,8 +1,11 @@
 /* Unit test: the report lifecycle (src/lifecycle.c) against the table in
  * domain.md: every from -> to pair, allowed and forbidden, the 409 details,
- * and the fields each target needs or refuses. */
+ * and the fields each target needs or refuses; and the initiatives' status
+ * moves (src/initiatives.c), every pair. */
 #include "harness.h"
+#include "initiatives.h"
 #include "lifecycle.h"
+#include "text.h"
 
 /* domain.md's table, written out pair by pair independently of the code:
  *   new -> triaged, rejected, duplicate
@@ -209,6 +212,29 @@ static void closing_statuses(void)
               (s == LC_NEW || lifecycle_is_closed((lc_status)s)));
 }
 
+/* domain.md, read strictly: idea -> active -> completed | stopped. */
+static void initiative_moves(void)
+{
+    static const char *const ALLOWED[] = {"idea>active", "active>completed", "active>stopped", NULL};
+    for (int f = 0; INITIATIVE_STATUSES[f]; f++)
+        for (int t = 0; INITIATIVE_STATUSES[t]; t++) {
+            char pair[64];
+            snprintf(pair, sizeof pair, "%s>%s", INITIATIVE_STATUSES[f], INITIATIVE_STATUSES[t]);
+            CHECK(text_in_list(INITIATIVE_STATUSES[t], initiatives_moves(INITIATIVE_STATUSES[f])) ==
+                  text_in_list(pair, ALLOWED));
+        }
+    CHECK(initiatives_moves("unknown")[0] == NULL);
+    CHECK(initiatives_moves(NULL)[0] == NULL);
+    /* The 409 names where it is and where it may go. */
+    dna_err e;
+    dna_err_init(&e);
+    CHECK(lifecycle_refuse(&e, "initiative", "idea", "completed", initiatives_moves("idea")) == DNA_CONFLICT);
+    CHECK(strcmp(json_string_value(json_object_get(e.extra, "current_status")), "idea") == 0);
+    CHECK(json_array_size(json_object_get(e.extra, "allowed")) == 1);
+    CHECK(strstr(e.detail, "from idea to completed") != NULL);
+    dna_err_clear(&e);
+}
+
 int main(void)
 {
     RUN(names_round_trip);
@@ -219,5 +245,6 @@ int main(void)
     RUN(required_fields);
     RUN(fields_that_do_not_apply);
     RUN(closing_statuses);
+    RUN(initiative_moves);
     HARNESS_END();
 }
