@@ -96,4 +96,7 @@ void api_initiatives_report_delete(req_ctx *ctx);
 void api_initiatives_theme_put(req_ctx *ctx);
 void api_initiatives_theme_delete(req_ctx *ctx);
 
+/* api/stats.c: every /api/v1/stats/<name> */
+void api_stats(req_ctx *ctx);
+
 #endif

@@ -115,41 +115,78 @@ static int names_member_by_id(req_ctx *ctx, const listing_def *def)
     return 0;
 }
 
-void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindings)
+/* What every collection answer does first: the format, the rights, the
+ * query read and checked, the handler's bindings. 0, or -1 answered. */
+static int prepare(req_ctx *ctx, const listing_def *def, const list_binding *bindings, listing_query *q,
+                   req_format *format)
 {
-    req_format format;
-    if (req_format_of(ctx, &format, def->calendar_event != NULL) != 0)
-        return;
+    if (req_format_of(ctx, format, def->calendar_event != NULL) != 0)
+        return -1;
     dna_err e;
     dna_err_init(&e);
-    /* A calendar is for everyone who may read the listing; exports are not. */
-    if (format != FORMAT_JSON && format != FORMAT_ICS && !authz_may_export(&ctx->who)) {
+    /* A calendar is for everyone who may read the listing, and so are
+     * figures about groups; other exports are not. */
+    if (*format != FORMAT_JSON && *format != FORMAT_ICS && !def->aggregates && !authz_may_export(&ctx->who)) {
         dna_err_set(&e, DNA_FORBIDDEN, "exports are for program managers and analysts");
         req_fail(ctx, DNA_FORBIDDEN, &e);
-        return;
+        return -1;
     }
     if (names_member_by_id(ctx, def)) {
         dna_err_set(&e, DNA_FORBIDDEN,
                     "analysts cannot filter by member id (it would map pseudonyms to ids)");
         req_fail(ctx, DNA_FORBIDDEN, &e);
-        return;
+        return -1;
     }
-    listing_query q;
-    if (listing_parse(def, &ctx->query, &q, &e) != DNA_OK) {
+    if (listing_parse(def, &ctx->query, q, &e) != DNA_OK) {
         req_bad_query(ctx, &e);
-        return;
+        return -1;
     }
     for (const list_binding *b = bindings; b && b->name; b++)
-        if (listing_bind(&q, b->name, b->value) != 0) {
+        if (listing_bind(q, b->name, b->value) != 0) {
             log_event(LOG_ERROR, "a handler binds a name its listing does not declare", NULL);
             req_fail(ctx, DNA_ERROR, NULL);
-            return;
+            return -1;
         }
+    return 0;
+}
+
+static void stream(req_ctx *ctx, const listing_query *q, req_format format)
+{
+    const listing_def *def = q->def;
+    list_stream(ctx, q, format, format == FORMAT_ICS && def->calendar_name ? def->calendar_name : def->name);
+}
+
+void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindings)
+{
+    listing_query q;
+    req_format format;
+    if (prepare(ctx, def, bindings, &q, &format) != 0)
+        return;
     if (format == FORMAT_JSON)
         answer_page(ctx, &q);
     else
-        list_stream(ctx, &q, format,
-                    format == FORMAT_ICS && def->calendar_name ? def->calendar_name : def->name);
+        stream(ctx, &q, format);
+}
+
+void list_answer_whole(req_ctx *ctx, const listing_def *def, const list_binding *bindings, list_wrap wrap,
+                       void *arg)
+{
+    listing_query q;
+    req_format format;
+    if (prepare(ctx, def, bindings, &q, &format) != 0)
+        return;
+    if (format != FORMAT_JSON) {
+        stream(ctx, &q, format);
+        return;
+    }
+    char *rows = NULL;
+    size_t len = 0;
+    dna_status st = listing_all(&q, &rows, &len);
+    if (st != DNA_OK)
+        req_fail(ctx, st, NULL);
+    else
+        wrap(ctx, rows, len, arg);
+    free(rows);
 }
 
 void list_answer_children(req_ctx *ctx, const listing_def *def, const char *parent,

@@ -23,6 +23,14 @@ typedef struct {
 } list_binding;
 
 void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindings);
+
+/* Answers the JSON array of every row ("[...]", `len` bytes); the wrapper
+ * gives it its envelope and answers. */
+typedef void (*list_wrap)(req_ctx *ctx, const char *rows, size_t len, void *arg);
+/* The whole listing in one answer, no pages (statistics: their size is
+ * bounded by their range): JSON through `wrap`, CSV/NDJSON streamed. */
+void list_answer_whole(req_ctx *ctx, const listing_def *def, const list_binding *bindings, list_wrap wrap,
+                       void *arg);
 /* A sub-collection of one parent (a report's comments, a session's
  * insights): the path's first id names the parent, `exists` answers 404 for
  * one that is not there, and the listing gets the contexts `parent` (the id)

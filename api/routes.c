@@ -96,6 +96,15 @@ const route ROUTES[] = {
     {"PUT", "/api/v1/initiatives/{id}/themes/{code}", api_initiatives_theme_put, M, 0},
     {"DELETE", "/api/v1/initiatives/{id}/themes/{code}", api_initiatives_theme_delete, M, 0},
 
+    /* statistics: figures over a range; analysts see no group of fewer than five people */
+    {"GET", "/api/v1/stats/overview", api_stats, P | A, 0},
+    {"GET", "/api/v1/stats/reports", api_stats, P | A | D, 0},
+    {"GET", "/api/v1/stats/sessions", api_stats, P | A | O, 0},
+    {"GET", "/api/v1/stats/members", api_stats, P | A, 0},
+    {"GET", "/api/v1/stats/themes", api_stats, P | A | D, 0},
+    {"GET", "/api/v1/stats/rules", api_stats, P | A | D, 0},
+    {"GET", "/api/v1/stats/network", api_stats, P | A, 0},
+
     /* audit */
     {"GET", "/api/v1/audit", api_audit_list, P, ROUTE_COLLECTION},
 };

@@ -10,11 +10,12 @@
 const field_spec DEPARTMENTS_CREATE_FIELDS[] = {
     {.name = "code", .type = F_STRING, .required = 1, .maxlen = 16},
     {.name = "name", .type = F_STRING, .required = 1, .maxlen = 200},
+    {.name = "staff_count", .type = F_INT, .nullable = 1, .min = 0, .max = 1000000},
     {.name = NULL},
 };
 
 #define DEPARTMENT_JSON                                                                                      \
-    "json_build_object('id', d.id, 'code', d.code, 'name', d.name,"                                          \
+    "json_build_object('id', d.id, 'code', d.code, 'name', d.name, 'staff_count', d.staff_count,"            \
     " 'members_count', (SELECT count(*) FROM members m WHERE m.department_id = d.id AND m.erased_at IS "     \
     "NULL),"                                                                                                 \
     " 'created_at', rfc3339(d.created_at), 'updated_at', rfc3339(d.updated_at))::text"
@@ -31,7 +32,7 @@ const listing_def DEPARTMENTS_LIST = {
     .from = " FROM departments d",
     .id = "d.id",
     .updated_at = "d.updated_at",
-    .csv_header = "id,code,name,members_count,created_at,updated_at",
+    .csv_header = "id,code,name,staff_count,members_count,created_at,updated_at",
     .default_sort = "code",
     .sorts = SORTS,
 };
@@ -39,7 +40,8 @@ const listing_def DEPARTMENTS_LIST = {
 static const db_stmt GET = {"departments_get", "SELECT " DEPARTMENT_JSON
                                                ", d.version FROM departments d WHERE d.code = $1::text"};
 
-static const db_stmt INSERT = {"departments_insert", "INSERT INTO departments (code, name) VALUES ($1, $2)"};
+static const db_stmt INSERT = {
+    "departments_insert", "INSERT INTO departments (code, name, staff_count) VALUES ($1, $2, $3::integer)"};
 
 static const db_field_error ERRORS[] = {
     {"departments_code_key", "code", "is taken by another department"},
@@ -64,8 +66,11 @@ static int valid_code(const char *s)
 static dna_status create_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
 {
     (void)row;
-    const char *params[2] = {w->key, json_in_str(w->changes, "name")};
-    dna_status st = db_write_exec(c, w, &INSERT, 2, params, NULL, err);
+    const json_t *staff = json_object_get(w->changes, "staff_count");
+    char count[24];
+    snprintf(count, sizeof count, "%lld", (long long)json_integer_value(staff));
+    const char *params[3] = {w->key, json_in_str(w->changes, "name"), json_is_integer(staff) ? count : NULL};
+    dna_status st = db_write_exec(c, w, &INSERT, 3, params, NULL, err);
     return st == DNA_OK ? DNA_CREATED : st;
 }
 

@@ -101,8 +101,14 @@ static char *generate(const listing_def *def, int nfilters, const listing_sort *
     dynbuf_str(&b, " WHERE ");
     for (int i = 0; i < nfilters; i++) {
         const listing_filter *f = &def->filters[i];
-        if (f->where == NULL)
+        if (f->where == NULL) {
+            /* Named in no condition (used in `from`, or nowhere): its
+             * parameter still needs a type. */
+            dynbuf_str(&b, "(");
+            param_ref(&b, def, i);
+            dynbuf_str(&b, " IS NULL OR true) AND ");
             continue;
+        }
         if (f->kind == LISTING_CONTEXT) {
             dynbuf_str(&b, "(");
         } else {
@@ -385,38 +391,54 @@ static dna_status query_failed(PGresult *r)
     return st == DNA_INVALID ? DNA_BAD_REQUEST : st;
 }
 
-dna_status listing_page(const listing_query *q, char **json, size_t *len, char next[CURSOR_MAX])
+/* Runs the listing's JSON statement (paged: at most limit + 1 rows) and
+ * appends the rows shown as a JSON array; *res keeps the result (PQclear). */
+static dna_status run_rows(const listing_query *q, int paged, dynbuf *b, PGresult **res, int *shown)
 {
-    *json = NULL;
-    next[0] = '\0';
+    *res = NULL;
     const plan *pl = plan_of(q->def);
     if (pl == NULL)
         return DNA_ERROR;
     const char *args[LISTING_MAX_FILTERS + EXTRA_PARAMS];
     char limit[24];
-    int n = fill_params(q, pl->nfilters, args, limit, 1);
+    int n = fill_params(q, pl->nfilters, args, limit, paged);
     db_conn *c = db_acquire();
     if (c == NULL)
         return DNA_UNAVAILABLE;
-    PGresult *res = db_exec(c, statement(pl, q->sort, q->descending, 0), n, args);
-    if (!db_ok(res)) {
-        db_release(c);
-        return query_failed(res);
+    PGresult *r = db_exec(c, statement(pl, q->sort, q->descending, 0), n, args);
+    db_release(c);
+    if (!db_ok(r))
+        return query_failed(r);
+    int rows = PQntuples(r);
+    *shown = paged && rows > q->limit ? (int)q->limit : rows;
+    dynbuf_str(b, "[");
+    for (int i = 0; i < *shown; i++) {
+        if (i > 0)
+            dynbuf_add(b, ",", 1);
+        size_t at = b->len;
+        if (dynbuf_add(b, PQgetvalue(r, i, 0), (size_t)PQgetlength(r, i, 0)) == 0)
+            b->len = at + text_json_compact(b->data + at, b->len - at);
     }
-    int rows = PQntuples(res);
-    int shown = rows > q->limit ? (int)q->limit : rows;
+    dynbuf_str(b, "]");
+    *res = r;
+    return DNA_OK;
+}
+
+dna_status listing_page(const listing_query *q, char **json, size_t *len, char next[CURSOR_MAX])
+{
+    *json = NULL;
+    next[0] = '\0';
     dynbuf b;
     dynbuf_init(&b, PAGE_BODY_MAX);
-    dynbuf_str(&b, "{\"data\":[");
-    for (int i = 0; i < shown; i++) {
-        if (i > 0)
-            dynbuf_add(&b, ",", 1);
-        size_t at = b.len;
-        if (dynbuf_add(&b, PQgetvalue(res, i, 0), (size_t)PQgetlength(res, i, 0)) == 0)
-            b.len = at + text_json_compact(b.data + at, b.len - at);
+    dynbuf_str(&b, "{\"data\":");
+    PGresult *res;
+    int shown = 0;
+    dna_status st = run_rows(q, 1, &b, &res, &shown);
+    if (st != DNA_OK) {
+        dynbuf_free(&b);
+        return st;
     }
-    dynbuf_str(&b, "],\"next_cursor\":");
-    if (rows > q->limit) {
+    if (PQntuples(res) > q->limit) {
         cursor cur;
         memset(&cur, 0, sizeof cur);
         snprintf(cur.sort, sizeof cur.sort, "%s%s", q->descending ? "-" : "", q->sort->name);
@@ -426,11 +448,30 @@ dna_status listing_page(const listing_query *q, char **json, size_t *len, char n
             next[0] = '\0';
     }
     PQclear(res);
-    db_release(c);
     if (next[0])
-        dynbuf_printf(&b, "\"%s\"}", next);
+        dynbuf_printf(&b, ",\"next_cursor\":\"%s\"}", next);
     else
-        dynbuf_str(&b, "null}");
+        dynbuf_str(&b, ",\"next_cursor\":null}");
+    if (b.failed)
+        return DNA_ERROR;
+    *json = b.data;
+    *len = b.len;
+    return DNA_OK;
+}
+
+dna_status listing_all(const listing_query *q, char **json, size_t *len)
+{
+    *json = NULL;
+    dynbuf b;
+    dynbuf_init(&b, PAGE_BODY_MAX);
+    PGresult *res;
+    int shown = 0;
+    dna_status st = run_rows(q, 0, &b, &res, &shown);
+    PQclear(res);
+    if (st != DNA_OK) {
+        dynbuf_free(&b);
+        return st;
+    }
     if (b.failed)
         return DNA_ERROR;
     *json = b.data;

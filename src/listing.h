@@ -86,6 +86,9 @@ typedef struct {
      * scratch); 0, or -1 to leave the row out. */
     int (*calendar_event)(const json_t *row, ical_event_data *e, char *scratch, size_t cap);
     const char *calendar_name; /* the calendar's name (X-WR-CALNAME) */
+    /* Figures about groups, never about one person (statistics): whoever may
+     * read the listing may also export it. */
+    int aggregates;
 } listing_def;
 
 /* One request for a listing: the filter values bound by name, the sort, the
@@ -116,6 +119,10 @@ int listing_bind(listing_query *q, const char *name, const char *value);
 /* One page as JSON text {"data": [...], "next_cursor": "..." | null},
  * malloc'd into *json (caller frees); *next is "" on the last page. */
 dna_status listing_page(const listing_query *q, char **json, size_t *len, char next[CURSOR_MAX]);
+
+/* Every row as one JSON array text "[...]", malloc'd into *json: for
+ * listings whose size is bounded by their own query (statistics). */
+dna_status listing_all(const listing_query *q, char **json, size_t *len);
 
 /* Every row, streamed: the JSON rows (columns = 0) or the plain columns
  * (columns = 1, when the listing declares them). */

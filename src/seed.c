@@ -943,12 +943,14 @@ static int step_departments(seed_ctx *ctx, seed_rng *rng)
 {
     (void)rng; /* fixed list, nothing to draw */
     for (size_t i = 0; i < seed_words_departments_count; i++) {
-        const char *params[2] = {seed_words_departments[i].code, seed_words_departments[i].name};
+        char staff[16];
+        snprintf(staff, sizeof staff, "%u", seed_words_departments[i].staff);
+        const char *params[3] = {seed_words_departments[i].code, seed_words_departments[i].name, staff};
         /* A department created by hand before seeding is kept as it is. */
         if (seed_exec_ok(ctx->conn, "inserting departments",
-                         "INSERT INTO departments (code, name) VALUES ($1, $2) "
+                         "INSERT INTO departments (code, name, staff_count) VALUES ($1, $2, $3::integer) "
                          "ON CONFLICT (code) DO NOTHING",
-                         2, params) != 0)
+                         3, params) != 0)
             return -1;
         PGresult *res = seed_exec(ctx->conn, "reading department ids",
                                   "SELECT id FROM departments WHERE code = $1", 1, params);

@@ -22,16 +22,16 @@ static const char *const TITLES_JUR[] = {"jurist", "bezwaarbehandelaar"};
 /* Weights sum to 100: the front-line services (DPZ, SZW) are the large ones,
  * the legal department is small. */
 const seed_words_department seed_words_departments[] = {
-    {"BSD", "Bestuursdienst", 7, TITLES_BSD, COUNT(TITLES_BSD)},
-    {"DPZ", "Dienst Publiekszaken", 20, TITLES_DPZ, COUNT(TITLES_DPZ)},
-    {"DSO", "Dienst Stedelijke Ontwikkeling", 11, TITLES_DSO, COUNT(TITLES_DSO)},
-    {"DSB", "Dienst Stadsbeheer", 12, TITLES_DSB, COUNT(TITLES_DSB)},
-    {"OCW", "Dienst Onderwijs, Cultuur en Welzijn", 11, TITLES_OCW, COUNT(TITLES_OCW)},
-    {"SZW", "Dienst Sociale Zaken en Werkgelegenheid", 20, TITLES_SZW, COUNT(TITLES_SZW)},
-    {"ICT", "ICT-dienstverlening", 8, TITLES_ICT, COUNT(TITLES_ICT)},
-    {"HR", "HR-dienstverlening", 4, TITLES_HR, COUNT(TITLES_HR)},
-    {"FIN", "Financiën", 4, TITLES_FIN, COUNT(TITLES_FIN)},
-    {"JUR", "Juridische Zaken", 3, TITLES_JUR, COUNT(TITLES_JUR)},
+    {"BSD", "Bestuursdienst", 7, 640, TITLES_BSD, COUNT(TITLES_BSD)},
+    {"DPZ", "Dienst Publiekszaken", 20, 1380, TITLES_DPZ, COUNT(TITLES_DPZ)},
+    {"DSO", "Dienst Stedelijke Ontwikkeling", 11, 1240, TITLES_DSO, COUNT(TITLES_DSO)},
+    {"DSB", "Dienst Stadsbeheer", 12, 1870, TITLES_DSB, COUNT(TITLES_DSB)},
+    {"OCW", "Dienst Onderwijs, Cultuur en Welzijn", 11, 920, TITLES_OCW, COUNT(TITLES_OCW)},
+    {"SZW", "Dienst Sociale Zaken en Werkgelegenheid", 20, 1710, TITLES_SZW, COUNT(TITLES_SZW)},
+    {"ICT", "ICT-dienstverlening", 8, 460, TITLES_ICT, COUNT(TITLES_ICT)},
+    {"HR", "HR-dienstverlening", 4, 240, TITLES_HR, COUNT(TITLES_HR)},
+    {"FIN", "Financiën", 4, 310, TITLES_FIN, COUNT(TITLES_FIN)},
+    {"JUR", "Juridische Zaken", 3, 150, TITLES_JUR, COUNT(TITLES_JUR)},
 };
 const size_t seed_words_departments_count = COUNT(seed_words_departments);
 

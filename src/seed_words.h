@@ -12,11 +12,13 @@
 #include <stddef.h>
 
 /* A department (dienst). `weight` is its share of the generated members, in
- * percent; `titles` are the job titles typical for it. */
+ * percent; `titles` are the job titles typical for it; `staff` its
+ * headcount (all staff, in or out of the network). */
 typedef struct {
     const char *code;
     const char *name;
     unsigned weight;
+    unsigned staff;
     const char *const *titles;
     size_t titles_count;
 } seed_words_department;
