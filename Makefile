@@ -25,7 +25,7 @@ LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmicrohttpd -lpthre
 BUILD   ?= build
 SRC     := $(wildcard src/*.c) $(wildcard api/*.c)
 LIBSRC  := $(filter-out api/main.c,$(SRC))
-LIBOBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIBSRC)) $(BUILD)/obj/gen/embedded.o
+LIBOBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIBSRC)) $(BUILD)/obj/gen/embedded.o $(BUILD)/obj/gen/version.o
 MAINOBJ := $(BUILD)/obj/api/main.o
 UNITSRC := $(wildcard tests/unit/test_*.c)
 UNITBIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNITSRC))
@@ -35,7 +35,7 @@ DEB_BUILD := gcc make pkg-config clang-format libulfius-dev libcurl4-gnutls-dev 
              python3-icalendar
 STAMP_DEB := var/.deb-installed
 
-.PHONY: all deps run stop test unit api-test asan bench soak fuzz format format-check clean layers
+.PHONY: all deps run stop test unit api-test asan bench soak fuzz format format-check clean layers FORCE
 all: $(BUILD)/dna-api
 
 # --- system packages, installed only when something is missing -------------
@@ -70,6 +70,20 @@ $(BUILD)/gen/embedded.c: $(wildcard db/migrations/*.sql) openapi.yaml scripts/em
 	@./scripts/embed.sh $@
 
 $(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c src/embedded.h | $(STAMP_DEB)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_SRC) -c $< -o $@
+
+# The version (openapi.yaml's info.version) and the git commit, baked in:
+# `dna-api --version`. Checked on every build; the file changes (and the
+# binary relinks) only when they do. DNA_COMMIT=... names the commit where
+# there is no .git (the Docker build).
+$(BUILD)/gen/version.c: FORCE
+	@mkdir -p $(dir $@)
+	@DNA_COMMIT="$(DNA_COMMIT)" ./scripts/version.sh $@
+FORCE:
+
+$(BUILD)/obj/gen/version.o: $(BUILD)/gen/version.c src/version.h | $(STAMP_DEB)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_SRC) -c $< -o $@
@@ -121,7 +135,8 @@ FUZZ_DIR    := build/fuzz
 FUZZ_CFLAGS  = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer-no-link,address,undefined -Isrc \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -I/usr/include/postgresql
 FUZZ_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
-FUZZ_OBJ    := $(patsubst src/%.c,$(FUZZ_DIR)/obj/%.o,$(wildcard src/*.c)) $(FUZZ_DIR)/obj/embedded.o
+FUZZ_OBJ    := $(patsubst src/%.c,$(FUZZ_DIR)/obj/%.o,$(wildcard src/*.c)) $(FUZZ_DIR)/obj/embedded.o \
+               $(FUZZ_DIR)/obj/version.o
 FUZZ_STAMP  := var/.fuzz-deps-installed
 FUZZ_TARGETS := token body cursor
 .SECONDARY: $(FUZZ_OBJ)
@@ -135,6 +150,10 @@ $(FUZZ_DIR)/obj/%.o: src/%.c $(wildcard src/*.h) | $(FUZZ_STAMP)
 	@clang $(FUZZ_CFLAGS) -c $< -o $@
 
 $(FUZZ_DIR)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(FUZZ_STAMP)
+	@mkdir -p $(dir $@)
+	@clang $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_DIR)/obj/version.o: $(BUILD)/gen/version.c | $(FUZZ_STAMP)
 	@mkdir -p $(dir $@)
 	@clang $(FUZZ_CFLAGS) -c $< -o $@
 
