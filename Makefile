@@ -36,7 +36,7 @@ DEB_BUILD := gcc make pkg-config clang-format libulfius-dev libcurl4-gnutls-dev 
 STAMP_DEB := var/.deb-installed
 
 .PHONY: all deps run stop test unit api-test asan bench soak fuzz format format-check clean layers FORCE
-all: $(BUILD)/dna-api
+all: $(BUILD)/dna-api $(BUILD)/docs/index.html
 
 # --- system packages, installed only when something is missing -------------
 # Checked again when the Makefile changes, so a machine that installed an
@@ -97,8 +97,26 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) tests/unit/harness.h
 	@echo "  TEST    $@"
 	@$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS_ALL)
 
+# --- the API reference at /docs ----------------------------------------------
+# Swagger UI from the npm registry (docs/ui/package.json, versions locked;
+# no install scripts: its dependency's only script is install telemetry),
+# copied with our page and its script into $(BUILD)/docs, where the binary
+# finds them (DNA_DOCS_DIR's default: docs/ beside the binary). Not committed.
+DOCS_UI_STAMP := docs/ui/node_modules/.installed
+DOCS_VENDOR   := swagger-ui-bundle.js swagger-ui.css favicon-32x32.png LICENSE NOTICE \
+                 swagger-ui-bundle.js.LICENSE.txt
+$(DOCS_UI_STAMP): docs/ui/package.json docs/ui/package-lock.json | $(STAMP_DEB)
+	cd docs/ui && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(BUILD)/docs/index.html: docs/ui/index.html docs/ui/dna-docs.js $(DOCS_UI_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  DOCS    $(dir $@)"
+	@cp $(addprefix docs/ui/node_modules/swagger-ui-dist/,$(DOCS_VENDOR)) docs/ui/dna-docs.js $(dir $@)
+	@cp docs/ui/index.html $@
+
 # --- run --------------------------------------------------------------------
-run: $(BUILD)/dna-api
+run: $(BUILD)/dna-api $(BUILD)/docs/index.html
 	@./scripts/run.sh
 
 stop:
@@ -110,7 +128,7 @@ $(NODE_STAMP): tests/api/package.json | $(STAMP_DEB)
 	cd tests/api && npm install --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: $(BUILD)/dna-api $(UNITBIN) $(NODE_STAMP)
+test: $(BUILD)/dna-api $(BUILD)/docs/index.html $(UNITBIN) $(NODE_STAMP)
 	@./scripts/test.sh $(BUILD)
 
 asan:
