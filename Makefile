@@ -32,7 +32,7 @@ UNITBIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNITSRC))
 
 DEB_BUILD := gcc make pkg-config clang-format libulfius-dev libcurl4-gnutls-dev libjansson-dev libpq-dev \
              libjwt-dev libargon2-dev libmicrohttpd-dev libssl-dev liborcania-dev postgresql-15 postgresql-client-15 curl \
-             python3-icalendar docker-compose
+             python3-icalendar docker-compose systemd
 STAMP_DEB := var/.deb-installed
 
 .PHONY: all deps run stop test unit api-test asan bench soak fuzz format format-check clean layers FORCE
