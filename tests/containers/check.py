@@ -219,7 +219,10 @@ def build_stage_copies_what_the_build_needs():
         assert targets, "no make in the build stage"
         os.makedirs(os.path.join(tmp, "var"), exist_ok=True)
         open(os.path.join(tmp, "var", ".deb-installed"), "w").close()
-        r = subprocess.run(["make", "-n", *targets], cwd=tmp, capture_output=True, text=True)
+        # A make of its own: not a sub-make of `make test` or `make asan` (their
+        # MAKEFLAGS carry BUILD=... and the job server).
+        env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
+        r = subprocess.run(["make", "-n", *targets], cwd=tmp, env=env, capture_output=True, text=True)
         assert r.returncode == 0, f"make -n {' '.join(targets)} with only the copied files: {r.stderr.strip()[-400:]}"
 
 
