@@ -219,9 +219,9 @@ def build_stage_copies_what_the_build_needs():
         assert targets, "no make in the build stage"
         os.makedirs(os.path.join(tmp, "var"), exist_ok=True)
         open(os.path.join(tmp, "var", ".deb-installed"), "w").close()
-        # A make of its own: not a sub-make of `make test` or `make asan` (their
-        # MAKEFLAGS carry BUILD=... and the job server).
-        env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
+        # As in the image: no environment of ours (`make asan` exports BUILD=...,
+        # and MAKEFLAGS would make this a sub-make of the caller's).
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": tempfile.gettempdir()}
         r = subprocess.run(["make", "-n", *targets], cwd=tmp, env=env, capture_output=True, text=True)
         assert r.returncode == 0, f"make -n {' '.join(targets)} with only the copied files: {r.stderr.strip()[-400:]}"
 
