@@ -2,10 +2,11 @@
 // /openapi.yaml, its files are served with the right types, caching and CSP,
 // and no request reaches anything but those files.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import yaml from 'js-yaml';
 import { BIN, call, rawHttp, run } from './lib.mjs';
 import { startServer, stopServer } from './server_lib.mjs';
 
@@ -55,6 +56,16 @@ test('the files the page loads are served with their types; Swagger UI\'s cached
   assert.match(spec.text, /bearerAuth:\n\s+type: http\n\s+scheme: bearer/);
   const licence = await call('GET', '/docs/LICENSE');
   assert.match(licence.text, /Apache License/);
+});
+
+test('every file name openapi.yaml lists for /docs/{file} is served', async () => {
+  const spec = yaml.load(readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8'));
+  const names = spec.paths['/docs/{file}'].get.parameters.find((p) => p.name === 'file').schema.enum;
+  assert.ok(names.length >= 4, names);
+  for (const name of names) {
+    const r = await call('GET', `/docs/${name}`);
+    assert.equal(r.status, 200, name);
+  }
 });
 
 test('an ETag sent back in If-None-Match is 304 without a body', async () => {
