@@ -25,18 +25,18 @@ LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmicrohttpd -lpthre
 BUILD   ?= build
 SRC     := $(wildcard src/*.c) $(wildcard api/*.c)
 LIBSRC  := $(filter-out api/main.c,$(SRC))
-LIBOBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIBSRC)) $(BUILD)/obj/gen/embedded.o
+LIBOBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIBSRC)) $(BUILD)/obj/gen/embedded.o $(BUILD)/obj/gen/version.o
 MAINOBJ := $(BUILD)/obj/api/main.o
 UNITSRC := $(wildcard tests/unit/test_*.c)
 UNITBIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNITSRC))
 
 DEB_BUILD := gcc make pkg-config clang-format libulfius-dev libcurl4-gnutls-dev libjansson-dev libpq-dev \
              libjwt-dev libargon2-dev libmicrohttpd-dev libssl-dev liborcania-dev postgresql-15 postgresql-client-15 curl \
-             python3-icalendar
+             python3-icalendar docker-compose systemd
 STAMP_DEB := var/.deb-installed
 
-.PHONY: all deps run stop test unit api-test asan bench soak fuzz format format-check clean layers
-all: $(BUILD)/dna-api
+.PHONY: all deps run stop test unit api-test asan bench soak fuzz format format-check clean layers FORCE
+all: $(BUILD)/dna-api $(BUILD)/docs/index.html
 
 # --- system packages, installed only when something is missing -------------
 # Checked again when the Makefile changes, so a machine that installed an
@@ -74,6 +74,20 @@ $(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c src/embedded.h | $(STAMP_DE
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_SRC) -c $< -o $@
 
+# The version (openapi.yaml's info.version) and the git commit, baked in:
+# `dna-api --version`. Checked on every build; the file changes (and the
+# binary relinks) only when they do. DNA_COMMIT=... names the commit where
+# there is no .git (the Docker build).
+$(BUILD)/gen/version.c: FORCE
+	@mkdir -p $(dir $@)
+	@DNA_COMMIT="$(DNA_COMMIT)" ./scripts/version.sh $@
+FORCE:
+
+$(BUILD)/obj/gen/version.o: $(BUILD)/gen/version.c src/version.h | $(STAMP_DEB)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_SRC) -c $< -o $@
+
 $(BUILD)/dna-api: $(LIBOBJ) $(MAINOBJ)
 	@echo "  LINK    $@"
 	@$(CC) $(OPT) $(SAN) -o $@ $^ $(LDLIBS_ALL)
@@ -83,8 +97,26 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) tests/unit/harness.h
 	@echo "  TEST    $@"
 	@$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS_ALL)
 
+# --- the API reference at /docs ----------------------------------------------
+# Swagger UI from the npm registry (docs/ui/package.json, versions locked;
+# no install scripts: its dependency's only script is install telemetry),
+# copied with our page and its script into $(BUILD)/docs, where the binary
+# finds them (DNA_DOCS_DIR's default: docs/ beside the binary). Not committed.
+DOCS_UI_STAMP := docs/ui/node_modules/.installed
+DOCS_VENDOR   := swagger-ui-bundle.js swagger-ui.css favicon-32x32.png LICENSE NOTICE \
+                 swagger-ui-bundle.js.LICENSE.txt
+$(DOCS_UI_STAMP): docs/ui/package.json docs/ui/package-lock.json | $(STAMP_DEB)
+	cd docs/ui && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(BUILD)/docs/index.html: docs/ui/index.html docs/ui/dna-docs.js $(DOCS_UI_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  DOCS    $(dir $@)"
+	@cp $(addprefix docs/ui/node_modules/swagger-ui-dist/,$(DOCS_VENDOR)) docs/ui/dna-docs.js $(dir $@)
+	@cp docs/ui/index.html $@
+
 # --- run --------------------------------------------------------------------
-run: $(BUILD)/dna-api
+run: $(BUILD)/dna-api $(BUILD)/docs/index.html
 	@./scripts/run.sh
 
 stop:
@@ -96,7 +128,7 @@ $(NODE_STAMP): tests/api/package.json | $(STAMP_DEB)
 	cd tests/api && npm install --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: $(BUILD)/dna-api $(UNITBIN) $(NODE_STAMP)
+test: $(BUILD)/dna-api $(BUILD)/docs/index.html $(UNITBIN) $(NODE_STAMP)
 	@./scripts/test.sh $(BUILD)
 
 asan:
@@ -121,7 +153,8 @@ FUZZ_DIR    := build/fuzz
 FUZZ_CFLAGS  = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer-no-link,address,undefined -Isrc \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -I/usr/include/postgresql
 FUZZ_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
-FUZZ_OBJ    := $(patsubst src/%.c,$(FUZZ_DIR)/obj/%.o,$(wildcard src/*.c)) $(FUZZ_DIR)/obj/embedded.o
+FUZZ_OBJ    := $(patsubst src/%.c,$(FUZZ_DIR)/obj/%.o,$(wildcard src/*.c)) $(FUZZ_DIR)/obj/embedded.o \
+               $(FUZZ_DIR)/obj/version.o
 FUZZ_STAMP  := var/.fuzz-deps-installed
 FUZZ_TARGETS := token body cursor
 .SECONDARY: $(FUZZ_OBJ)
@@ -135,6 +168,10 @@ $(FUZZ_DIR)/obj/%.o: src/%.c $(wildcard src/*.h) | $(FUZZ_STAMP)
 	@clang $(FUZZ_CFLAGS) -c $< -o $@
 
 $(FUZZ_DIR)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(FUZZ_STAMP)
+	@mkdir -p $(dir $@)
+	@clang $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_DIR)/obj/version.o: $(BUILD)/gen/version.c | $(FUZZ_STAMP)
 	@mkdir -p $(dir $@)
 	@clang $(FUZZ_CFLAGS) -c $< -o $@
 

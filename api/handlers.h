@@ -12,6 +12,11 @@ void api_ops_readyz(req_ctx *ctx);
 void api_ops_metrics(req_ctx *ctx);
 void api_ops_openapi(req_ctx *ctx);
 
+/* api/docs.c */
+void api_docs_init(const dna_config *cfg);
+void api_docs_page(req_ctx *ctx);
+void api_docs_file(req_ctx *ctx);
+
 /* api/auth.c */
 void api_auth_token(req_ctx *ctx);
 void api_auth_me(req_ctx *ctx);

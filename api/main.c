@@ -22,6 +22,7 @@
 #include "routes.h"
 #include "seed.h"
 #include "server.h"
+#include "version.h"
 
 #define EXIT_USAGE 2
 
@@ -35,6 +36,7 @@ static int usage(const char *msg)
                     "       dna-api token --sub ID --roles r1,r2 [--ttl S]\n"
                     "       dna-api client add --id ID --roles r1,r2\n"
                     "       dna-api routes      (the route table as JSON lines: who may call what)\n"
+                    "       dna-api --version   (or `version`: the version and commit of this build)\n"
                     "Configuration comes from DNA_* environment variables (see README.md).\n");
     return EXIT_USAGE;
 }
@@ -269,6 +271,12 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "routes") == 0)
         return argc > 2 ? usage("routes takes no options") : cmd_routes();
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        if (argc > 2)
+            return usage("version takes no options");
+        printf("dna-api %s (commit %s)\n", DNA_VERSION, DNA_COMMIT);
+        return 0;
+    }
     static const char *const KNOWN[] = {"serve", "migrate", "seed", "token", "client", NULL};
     int known = 0;
     for (int i = 0; KNOWN[i]; i++)

@@ -24,6 +24,8 @@ const route ROUTES[] = {
     {"GET", "/readyz", api_ops_readyz, ANYONE, ROUTE_PUBLIC},
     {"GET", "/metrics", api_ops_metrics, ANYONE, ROUTE_PUBLIC},
     {"GET", "/openapi.yaml", api_ops_openapi, ANYONE, ROUTE_PUBLIC},
+    {"GET", "/docs", api_docs_page, ANYONE, ROUTE_PUBLIC},
+    {"GET", "/docs/{file}", api_docs_file, ANYONE, ROUTE_PUBLIC},
 
     /* authentication */
     {"POST", "/api/v1/auth/token", api_auth_token, ANYONE, ROUTE_PUBLIC},

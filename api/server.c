@@ -23,6 +23,7 @@
 #include "auth.h"
 #include "connections.h"
 #include "cursor.h"
+#include "docs_files.h"
 #include "handlers.h"
 #include "janitor.h"
 #include "log.h"
@@ -168,6 +169,7 @@ int server_run(const dna_config *cfg)
     middleware_init(cfg);
     api_auth_init(cfg);
     api_calendar_init(cfg);
+    api_docs_init(cfg);
     ulfius_set_default_endpoint(&instance, middleware_dispatch, NULL);
 
     struct MHD_OptionItem options[] = {
@@ -189,6 +191,7 @@ int server_run(const dna_config *cfg)
         explain_listen_failure(cfg, &addr);
         connections_stop();
         ulfius_clean_instance(&instance);
+        docs_files_free();
         return -1;
     }
     char fields[192];
@@ -204,6 +207,7 @@ int server_run(const dna_config *cfg)
     connections_stop();
     ulfius_stop_framework(&instance);
     ulfius_clean_instance(&instance);
+    docs_files_free();
     log_event(LOG_INFO, "stopped", NULL);
     return 0;
 }

@@ -33,5 +33,6 @@ echo
 cat var/demo-credentials.txt
 echo
 echo "A token for curl without a password: DNA_JWT_SECRET=\$(cat var/jwt-secret) ./build/dna-api token --sub 4 --roles program_manager"
+echo "The API reference: http://localhost:${DNA_PORT:-8080}/docs (Authorize with a token above)"
 echo "Serving on http://localhost:${DNA_PORT:-8080} (Ctrl-C stops the server; 'make stop' stops the database)"
 exec ./build/dna-api serve

@@ -82,6 +82,18 @@ else
   echo "$out"; echo "ical: 0 passed, 1 failed"; failed=$((failed + 1))
 fi
 
+echo "== containers: docker-compose.yml by docker-compose config, the Dockerfile against the Makefile and the binary"
+# No Docker engine here: Debian's docker-compose validates and resolves the
+# compose file without one; the Dockerfile is read (tests/containers/check.py).
+out=$(/usr/bin/python3 tests/containers/check.py "$BUILD/dna-api" 2>&1)
+echo "$out" | grep -v "^ok " || true
+add_counts "$(echo "$out" | grep -E "^containers: [0-9]+ passed" | tail -1)"
+
+echo "== systemd unit: systemd-analyze verify and security on examples/systemd/dna-api.service"
+out=$(tests/systemd/check.sh "$BUILD/dna-api" "$TMP" 2>&1)
+echo "$out" | grep -v "^ok " || true
+add_counts "$(echo "$out" | grep -E "^systemd: [0-9]+ passed" | tail -1)"
+
 echo "== API tests (server and validating proxy)"
 "$ROOT/$BUILD/dna-api" serve > "$TMP/server.log" 2>&1 &
 SERVER_PID=$!

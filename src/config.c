@@ -23,6 +23,35 @@ const char *config_default_database_url(void)
     return default_url;
 }
 
+/* Whether `dir` holds the API reference's page. */
+static int docs_dir_has_page(const char *dir)
+{
+    char page[4200];
+    int n = snprintf(page, sizeof page, "%s/index.html", dir);
+    return n > 0 && (size_t)n < sizeof page && access(page, R_OK) == 0;
+}
+
+const char *config_default_docs_dir(void)
+{
+    static char dir[4096];
+    char exe[4000];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) {
+        snprintf(dir, sizeof dir, "build/docs");
+        return dir;
+    }
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash != NULL)
+        *slash = '\0';
+    char installed[4096];
+    snprintf(dir, sizeof dir, "%s/docs", exe);
+    snprintf(installed, sizeof installed, "%s/../share/dna-api/docs", exe);
+    if (!docs_dir_has_page(dir) && docs_dir_has_page(installed))
+        memcpy(dir, installed, sizeof dir);
+    return dir;
+}
+
 static const char *env_or(const char *name, const char *fallback)
 {
     const char *v = getenv(name);
@@ -222,6 +251,15 @@ int config_load(dna_config *cfg)
         return -1;
     }
 
+    /* Read at start-up by `serve`; a folder named on purpose must hold the page. */
+    cfg->docs_dir = copy(env_or("DNA_DOCS_DIR", config_default_docs_dir()));
+    if (env_or("DNA_DOCS_DIR", NULL) != NULL && cfg->docs_dir != NULL && !docs_dir_has_page(cfg->docs_dir)) {
+        fprintf(stderr,
+                "dna-api: DNA_DOCS_DIR must be a folder that holds the API reference (no index.html in %s)\n",
+                cfg->docs_dir);
+        return -1;
+    }
+
     const char *lvl = env_or("DNA_LOG_LEVEL", "info");
     static const char *LEVELS[] = {"debug", "info", "warn", "error"};
     cfg->log_level = -1;
@@ -273,5 +311,6 @@ void config_free(dna_config *cfg)
     free(cfg->cors_origins);
     free(cfg->pseudonym_key);
     free(cfg->public_url);
+    free(cfg->docs_dir);
     memset(cfg, 0, sizeof *cfg);
 }

@@ -29,6 +29,7 @@ typedef struct {
     int reuse_port;      /* 1: share the port with other processes (SO_REUSEPORT) */
     int revocation_ttl;  /* seconds a member's standing is cached (tokens) */
     char *public_url;    /* how clients reach the API (calendar feed URLs); NULL: from Host */
+    char *docs_dir;      /* the API reference's files, served at /docs */
     auth_keys keys;      /* views into the fields above */
 } dna_config;
 
@@ -38,5 +39,9 @@ int config_load(dna_config *cfg);
 void config_free(dna_config *cfg);
 /* The default database URL: the embedded cluster under var/. */
 const char *config_default_database_url(void);
+/* The default DNA_DOCS_DIR, beside the binary: `docs/` in its folder (the
+ * build: build/docs), else `../share/dna-api/docs` (an install under a
+ * prefix: /usr/local/bin/dna-api, /usr/local/share/dna-api/docs). */
+const char *config_default_docs_dir(void);
 
 #endif

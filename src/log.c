@@ -42,6 +42,20 @@ void log_event(int level, const char *msg, const char *fields)
     json_decref(m);
 }
 
+void log_event_json(int level, const char *msg, json_t *fields)
+{
+    char *text = fields ? json_dumps(fields, JSON_COMPACT) : NULL;
+    size_t n = text ? strlen(text) : 0;
+    if (n > 2) { /* "{...}" without its braces */
+        text[n - 1] = '\0';
+        log_event(level, msg, text + 1);
+    } else {
+        log_event(level, msg, NULL);
+    }
+    free(text);
+    json_decref(fields);
+}
+
 void log_request(const char *request_id, const char *method, const char *path, const char *route, int status,
                  double ms, const char *sub)
 {

@@ -1,5 +1,6 @@
 /* metrics.c: requests by route, method and status; a latency histogram;
- * the database pool's figures. Counters are atomics, so observing costs no
+ * the database pool's figures; what build is running. docs/operations.md
+ * lists every name with its meaning and labels. Counters are atomics, so observing costs no
  * lock. */
 #include "metrics.h"
 
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "version.h"
 
 static const int STATUSES[] = {200, 201, 204, 304, 400, 401, 403, 404, 405, 406,
                                409, 412, 413, 415, 422, 429, 500, 503, 0 /* other */};
@@ -62,6 +64,11 @@ void metrics_observe(size_t route_index, const char *method, int status, double 
 int metrics_render(dynbuf *b)
 {
     int rc = 0;
+    rc |= dynbuf_printf(b,
+                        "# HELP dna_build_info The running build: its version and git commit (always 1).\n"
+                        "# TYPE dna_build_info gauge\n"
+                        "dna_build_info{version=\"%s\",commit=\"%s\"} 1\n",
+                        DNA_VERSION, DNA_COMMIT);
     rc |= dynbuf_printf(b, "# HELP dna_http_requests_total HTTP requests by route, method and status.\n"
                            "# TYPE dna_http_requests_total counter\n");
     for (size_t r = 0; counts && r < nnames; r++)

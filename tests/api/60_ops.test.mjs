@@ -1,9 +1,12 @@
 // Operations: migrations guarded by checksums, readiness, metrics, the CLI.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import yaml from 'js-yaml';
 import { BIN, call, run as runFile, sql, token, TOKENS } from './lib.mjs';
 
 const run = (...args) => runFile(BIN, args);
+const ROOT = new URL('../../', import.meta.url).pathname;
 
 test('migrate: a second run applies nothing and succeeds', async () => {
   const r = await run('migrate');
@@ -47,6 +50,26 @@ test('metrics count requests by route and status and show the pool', async () =>
   assert.match(r.text, /dna_http_request_duration_seconds_bucket\{le="\+Inf"\} \d+/);
   assert.match(r.text, /dna_db_pool_connections\{state="idle"\} \d+/);
   assert.match(r.text, /dna_db_pool_waiting \d+/);
+});
+
+test("CLI: --version names the contract's version and the commit the binary was built from", async () => {
+  const r = await run('--version');
+  assert.equal(r.status, 0, r.stderr);
+  const m = /^dna-api (\S+) \(commit (\S+)\)\n$/.exec(r.stdout);
+  assert.ok(m, `unexpected output: ${JSON.stringify(r.stdout)}`);
+  const spec = yaml.load(readFileSync(`${ROOT}openapi.yaml`, 'utf8'));
+  assert.equal(m[1], spec.info.version);
+  // make test rebuilds the version file, so the binary names the checkout's HEAD.
+  const head = await runFile('git', ['-C', ROOT, 'rev-parse', '--short=12', 'HEAD']).catch(() => ({ status: -1 }));
+  if (head.status === 0) assert.match(m[2], new RegExp(`^${head.stdout.trim()}(-dirty)?$`));
+  else assert.equal(m[2], 'unknown');
+  const word = await run('version');
+  assert.equal(word.status, 0);
+  assert.equal(word.stdout, r.stdout);
+  assert.equal((await run('--version', 'extra')).status, 2);
+  // Prometheus sees the same build.
+  const metrics = await call('GET', '/metrics');
+  assert.ok(metrics.text.includes(`dna_build_info{version="${m[1]}",commit="${m[2]}"} 1\n`), 'dna_build_info');
 });
 
 test('CLI: bad options and bad variables exit 2 with a message', async () => {
