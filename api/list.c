@@ -85,6 +85,15 @@ void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const 
 {
     exporter *x = NULL;
     dna_status st = export_open_named(q, FORMATS[format].export, name, &x);
+    if (st == DNA_BUSY) {
+        dna_err e;
+        dna_err_init(&e);
+        dna_err_set(&e, DNA_BUSY,
+                    "as many exports as this server streams at once are running; try again in a few "
+                    "seconds");
+        req_fail(ctx, st, &e);
+        return;
+    }
     if (st != DNA_OK) {
         req_fail(ctx, st, NULL);
         return;
