@@ -81,10 +81,13 @@ static const struct {
     [FORMAT_ICS] = {EXPORT_ICS, "text/calendar; charset=utf-8", "ics"},
 };
 
-void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const char *name)
+/* Streams the listing in `format`; every failure is answered before the
+ * first byte. */
+static void stream(req_ctx *ctx, const listing_query *q, req_format format, const char *name, int bom)
 {
     exporter *x = NULL;
-    dna_status st = export_open_named(q, FORMATS[format].export, name, &x);
+    const export_options options = {.format = FORMATS[format].export, .bom = bom, .name = name};
+    dna_status st = export_open(q, &options, &x);
     if (st == DNA_BUSY) {
         dna_err e;
         dna_err_init(&e);
@@ -103,6 +106,8 @@ void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const 
     snprintf(disp, sizeof disp, "%s; filename=\"%s.%s\"", format == FORMAT_ICS ? "inline" : "attachment",
              q->def->name, FORMATS[format].suffix);
     respond_header(ctx->resp, "Content-Disposition", disp);
+    if (format != FORMAT_ICS)
+        respond_header(ctx->resp, "X-Schema-Version", EXPORT_SCHEMA_VERSION);
     if (ulfius_set_stream_response(ctx->resp, 200, stream_read, stream_free, U_STREAM_SIZE_UNKNOWN,
                                    STREAM_CHUNK, x) != U_OK) {
         export_close(x);
@@ -110,6 +115,26 @@ void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const 
         return;
     }
     ctx->streaming = 1;
+}
+
+void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const char *name)
+{
+    stream(ctx, q, format, name, 0);
+}
+
+/* ?bom=true: CSV exports only. 0 or 1, or -1 with 400 answered. */
+static int bom_of(req_ctx *ctx, req_format format)
+{
+    dna_err e;
+    dna_err_init(&e);
+    int bom = 0, present = 0;
+    if (params_bool(&ctx->query, "bom", &bom, &present, &e) == 0 && bom && format != FORMAT_CSV)
+        dna_err_field(&e, "bom", "a byte order mark is for CSV exports only (format=csv)");
+    if (e.errors != NULL) {
+        req_bad_query(ctx, &e);
+        return -1;
+    }
+    return bom;
 }
 
 void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindings)
@@ -130,6 +155,9 @@ void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindi
         req_bad_query(ctx, &e);
         return;
     }
+    int bom = bom_of(ctx, format);
+    if (bom < 0)
+        return;
     for (const list_binding *b = bindings; b && b->name; b++)
         if (listing_bind(&q, b->name, b->value) != 0) {
             log_event(LOG_ERROR, "a handler binds a name its listing does not declare", NULL);
@@ -139,6 +167,6 @@ void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindi
     if (format == FORMAT_JSON)
         answer_page(ctx, &q);
     else
-        list_stream(ctx, &q, format,
-                    format == FORMAT_ICS && def->calendar_name ? def->calendar_name : def->name);
+        stream(ctx, &q, format, format == FORMAT_ICS && def->calendar_name ? def->calendar_name : def->name,
+               bom);
 }

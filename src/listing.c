@@ -18,7 +18,8 @@
 /* After the filters: updated_since, the cursor's value and id, the limit. */
 #define EXTRA_PARAMS 4
 
-static const char *const COLLECTION_KEYS[] = {"limit", "cursor", "updated_since", "sort", "format", NULL};
+static const char *const COLLECTION_KEYS[] = {"limit", "cursor", "updated_since", "sort", "format",
+                                              "bom",   NULL};
 
 /* ---- the generated statements ------------------------------------------- */
 

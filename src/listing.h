@@ -22,7 +22,8 @@
  * (cast to its SQL type). A query filter's condition applies only when the
  * query gives it; a context (LISTING_CONTEXT: the viewer, a parent's id) is
  * bound by the service with listing_bind and its condition always applies.
- * Every listing also takes limit, cursor, sort, updated_since and format. */
+ * Every listing also takes limit, cursor, sort, updated_since, format and
+ * bom (CSV exports). */
 #ifndef DNA_LISTING_H
 #define DNA_LISTING_H
 
