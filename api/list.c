@@ -164,6 +164,8 @@ void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindi
             req_fail(ctx, DNA_ERROR, NULL);
             return;
         }
+    /* Listings that keep something out of exports declare `export` (listing.h). */
+    listing_bind(&q, "export", format == FORMAT_CSV || format == FORMAT_NDJSON ? "true" : "false");
     if (format == FORMAT_JSON)
         answer_page(ctx, &q);
     else

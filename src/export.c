@@ -27,6 +27,16 @@ struct exporter {
     size_t pos;
 };
 
+/* The header of a CSV export without rows: the pseudonymised view's when
+ * the viewer gets pseudonyms and its columns differ. */
+static const char *empty_csv_header(const listing_query *q)
+{
+    const char *pseudo = listing_value(q, "pseudo");
+    if (q->def->csv_header_pseudo != NULL && pseudo != NULL && strcmp(pseudo, "true") == 0)
+        return q->def->csv_header_pseudo;
+    return q->def->csv_header;
+}
+
 dna_status export_open(const listing_query *q, const export_options *o, exporter **out)
 {
     *out = NULL;
@@ -37,7 +47,7 @@ dna_status export_open(const listing_query *q, const export_options *o, exporter
         return DNA_ERROR;
     x->format = o->format;
     x->columns = o->format == EXPORT_CSV && q->def->columns != NULL;
-    x->empty_csv = q->def->csv_header;
+    x->empty_csv = empty_csv_header(q);
     x->calendar_event = q->def->calendar_event;
     x->calendar_name = o->name ? o->name : q->def->name;
     dynbuf_init(&x->buf, CHUNK * 4);

@@ -360,6 +360,12 @@ int listing_bind(listing_query *q, const char *name, const char *value)
     return 0;
 }
 
+const char *listing_value(const listing_query *q, const char *name)
+{
+    int i = filter_index(q->def, name, strlen(name));
+    return i < 0 ? NULL : q->values[i];
+}
+
 /* ---- running it ------------------------------------------------------------ */
 
 /* The parameter array of a run: filters, then the four of every listing. */
