@@ -238,9 +238,15 @@ db_conn *db_acquire(void)
     return pool_acquire(&primary);
 }
 
+/* The read pool: the replica's when configured, else the primary's. */
+static db_pool *read_pool(void)
+{
+    return replica.size > 0 ? &replica : &primary;
+}
+
 db_conn *db_acquire_read(void)
 {
-    return pool_acquire(replica.size > 0 ? &replica : &primary);
+    return pool_acquire(read_pool());
 }
 
 void db_release(db_conn *c)
@@ -564,14 +570,15 @@ static dna_status stream_fetch(db_stream *s)
     return DNA_OK;
 }
 
-dna_status db_stream_open(const db_stmt *st, int nparams, const char *const *params, db_stream **out)
+dna_status db_stream_open(db_stream_pool pool, const db_stmt *st, int nparams, const char *const *params,
+                          db_stream **out)
 {
     *out = NULL;
-    db_conn *c = pool_take(&exports);
-    if (c == NULL) {
+    db_conn *c = pool_take(pool == DB_STREAM_EXPORT ? &exports : read_pool());
+    if (c == NULL && pool == DB_STREAM_EXPORT)
         atomic_fetch_add(&exports_refused, 1);
-        return DNA_BUSY;
-    }
+    if (c == NULL)
+        return pool == DB_STREAM_EXPORT ? DNA_BUSY : DNA_UNAVAILABLE;
     if (conn_open(c) != 0)
         return DNA_UNAVAILABLE;
     db_stream *s = calloc(1, sizeof *s);

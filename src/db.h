@@ -100,7 +100,7 @@ dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *
 
 /* ---- streams: every row of a long read, one at a time ---------------------
  * The statement runs as a cursor in a read-only transaction on a connection
- * of the exports' pool, fetched in batches of about STREAM_BATCH_BYTES: each
+ * of the pool asked for, fetched in batches of about 512 KB (db.c): each
  * FETCH is a short statement under the statement timeout, however long the
  * client takes to read the whole, and memory holds one batch. db_stream_open
  * fetches the first batch, so a failing query is still a result before
@@ -109,8 +109,14 @@ dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *
  * the query with it, rolled back at once). */
 typedef struct db_stream db_stream;
 
-/* DNA_BUSY when every export connection is streaming. */
-dna_status db_stream_open(const db_stmt *st, int nparams, const char *const *params, db_stream **out);
+/* Where a stream's connection comes from: the exports' pool, taken without
+ * waiting (DNA_BUSY when every export connection is streaming), or the read
+ * pool like any read (a calendar: a member's few rows, which long exports
+ * must not hold up). */
+typedef enum { DB_STREAM_EXPORT, DB_STREAM_READ } db_stream_pool;
+
+dna_status db_stream_open(db_stream_pool pool, const db_stmt *st, int nparams, const char *const *params,
+                          db_stream **out);
 /* 1: the next row is current; 0: no more rows; -1: the query failed. */
 int db_stream_next(db_stream *s);
 /* The columns of the result (also after the last row). */

@@ -53,7 +53,9 @@ dna_status export_open(const listing_query *q, const export_options *o, exporter
     dynbuf_init(&x->buf, CHUNK * 4);
     if (o->bom && o->format == EXPORT_CSV)
         dynbuf_add(&x->buf, UTF8_BOM, sizeof UTF8_BOM - 1);
-    dna_status st = listing_stream(q, x->columns, &x->rows);
+    /* A calendar is a member's few rows, not an export: it reads like a page. */
+    dna_status st =
+        listing_stream(q, x->columns, o->format == EXPORT_ICS ? DB_STREAM_READ : DB_STREAM_EXPORT, &x->rows);
     if (st != DNA_OK) {
         dynbuf_free(&x->buf);
         free(x);

@@ -30,8 +30,8 @@ typedef struct exporter exporter;
 
 /* Runs the listing's query and waits for its first rows, so that a failure
  * is still a result to answer before any byte is sent (DNA_BUSY: every
- * export connection is streaming). *out is owned by the caller:
- * export_close. */
+ * export connection is streaming; calendars read from the read pool and
+ * are never refused so). *out is owned by the caller: export_close. */
 dna_status export_open(const listing_query *q, const export_options *o, exporter **out);
 /* Copies up to `max` bytes of the export into out: the count, 0 at the end,
  * -1 when the query failed mid-way (the client's copy is then cut short). */

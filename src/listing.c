@@ -444,7 +444,7 @@ dna_status listing_page(const listing_query *q, char **json, size_t *len, char n
     return DNA_OK;
 }
 
-dna_status listing_stream(const listing_query *q, int columns, db_stream **out)
+dna_status listing_stream(const listing_query *q, int columns, db_stream_pool pool, db_stream **out)
 {
     const plan *pl = plan_of(q->def);
     if (pl == NULL)
@@ -452,6 +452,6 @@ dna_status listing_stream(const listing_query *q, int columns, db_stream **out)
     const char *args[LISTING_MAX_FILTERS + EXTRA_PARAMS];
     char limit[24];
     int n = fill_params(q, pl->nfilters, args, limit, 0);
-    dna_status st = db_stream_open(statement(pl, q->sort, q->descending, columns), n, args, out);
+    dna_status st = db_stream_open(pool, statement(pl, q->sort, q->descending, columns), n, args, out);
     return st == DNA_INVALID ? DNA_BAD_REQUEST : st;
 }

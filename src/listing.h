@@ -125,9 +125,9 @@ const char *listing_value(const listing_query *q, const char *name);
  * malloc'd into *json (caller frees); *next is "" on the last page. */
 dna_status listing_page(const listing_query *q, char **json, size_t *len, char next[CURSOR_MAX]);
 
-/* Every row, streamed: the JSON rows (columns = 0) or the plain columns
- * (columns = 1, when the listing declares them). */
-dna_status listing_stream(const listing_query *q, int columns, db_stream **out);
+/* Every row, streamed from `pool`: the JSON rows (columns = 0) or the plain
+ * columns (columns = 1, when the listing declares them). */
+dna_status listing_stream(const listing_query *q, int columns, db_stream_pool pool, db_stream **out);
 
 /* The generated SQL of one sort ("-created_at"), for make bench and tests;
  * NULL when there is none. The text lives as long as the process. */

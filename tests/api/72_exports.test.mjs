@@ -406,6 +406,10 @@ describe('exports under load (a database of 20,000 reports)', () => {
       }
       const page = await fetch(`${s.base}/api/v1/reports?limit=50`, { headers: { authorization: `Bearer ${PM}` } });
       assert.equal(page.status, 200);
+      // A calendar is a member's feed, not an export: the exports' limit does not hold it up.
+      const calendar = await fetch(`${s.base}/api/v1/sessions?format=ics`, { headers: { authorization: `Bearer ${TOKENS.member()}` } });
+      assert.equal(calendar.status, 200);
+      assert.match(await calendar.text(), /^BEGIN:VCALENDAR/);
       for (const r of readers) r.sock.destroy();
       await until('the export connections free again', async () => (await metric(s.base, 'dna_exports_running')) === 0);
       const next = await fetch(`${s.base}/api/v1/departments?format=csv`, { headers: { authorization: `Bearer ${PM}` } });
