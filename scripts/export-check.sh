@@ -31,6 +31,9 @@ export DNA_PORT=$(node -e "const s=require('net').createServer();s.listen(0,'127
 export DNA_RATE_LIMIT=0 DNA_LOG_LEVEL=warn
 echo "export-check: seeding $REPORTS reports (a throwaway cluster in $TMP)"
 "$BUILD/dna-api" seed --members 500 --reports "$REPORTS" > "$TMP/seed.log" 2>&1 || { cat "$TMP/seed.log"; exit 1; }
+# Statistics, as autovacuum gathers them within a minute of a bulk load: the
+# plans measured are the ones a running database gets.
+psql -h "$TMP/pg/run" -p $PGPORT -U postgres -d dna -q -c "ANALYZE" || exit 1
 "$BUILD/dna-api" serve > "$TMP/server.log" 2>&1 &
 SERVER=$!
 URL="http://127.0.0.1:$DNA_PORT"
@@ -96,7 +99,10 @@ row() { # NAME SECONDS ROWS PEAK_KB [SQL_SECONDS]
 run_exports csv 1 > /dev/null || exit 1 # warm: the first export reads the table from disk
 sql_secs=$(sql_alone) || { echo "the export's SQL failed in psql" >&2; exit 1; }
 out=$(run_exports csv 1) || exit 1; set -- $out; row "CSV" "$1" "$2" "$3" "$sql_secs"
-out=$(run_exports csv 1) || exit 1; set -- $out; row "CSV, again" "$1" "$2" "$3" "$sql_secs"
+for i in 3 4 5 6; do run_exports csv 1 > /dev/null || exit 1; done
+# The 7th on the same connection: past the five runs after which PostgreSQL may
+# switch a prepared statement to a generic plan.
+out=$(run_exports csv 1) || exit 1; set -- $out; row "CSV, 7th run" "$1" "$2" "$3" "$sql_secs"
 out=$(run_exports ndjson 1) || exit 1; set -- $out; row "NDJSON" "$1" "$2" "$3"
 out=$(run_exports csv "$LIMIT") || exit 1; set -- $out; row "CSV x $LIMIT at once" "$1" "$(($2 * LIMIT))" "$3"
 echo
