@@ -491,8 +491,8 @@ dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *
 #define STREAM_CURSOR "dna_stream"
 /* The first batch is small, so that the first bytes leave soon; later ones
  * aim at STREAM_BATCH_BYTES from the size of the rows so far, within
- * STREAM_MIN_ROWS..STREAM_MAX_ROWS (the most a batch of the largest
- * possible rows can hold in memory). */
+ * STREAM_MIN_ROWS..STREAM_MAX_ROWS: the upper bound holds a batch's memory
+ * when rows suddenly grow (a report's texts reach ~26,000 characters). */
 #define STREAM_FIRST_ROWS 128
 #define STREAM_MIN_ROWS 16
 #define STREAM_MAX_ROWS 1000
