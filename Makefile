@@ -35,7 +35,7 @@ DEB_BUILD := gcc make pkg-config clang-format libulfius-dev libcurl4-gnutls-dev 
              python3-icalendar docker-compose systemd
 STAMP_DEB := var/.deb-installed
 
-.PHONY: all deps run stop test unit api-test asan bench soak fuzz format format-check clean layers FORCE
+.PHONY: all deps run stop test unit api-test asan bench soak export-check fuzz format format-check clean layers FORCE
 all: $(BUILD)/dna-api $(BUILD)/docs/index.html
 
 # --- system packages, installed only when something is missing -------------
@@ -141,6 +141,11 @@ $(BUILD)/bench/sql_of: bench/sql_of.c $(LIBOBJ)
 # SOAK_SECONDS (60) of mixed load: no 5xx, no socket error, flat memory.
 soak: $(BUILD)/dna-api
 	@./scripts/soak.sh $(BUILD)
+
+# Exports of EXPORT_CHECK_REPORTS (200,000) reports: time, rows/s next to
+# the SQL alone, the server's RSS before and during (a minute; not in test).
+export-check: $(BUILD)/dna-api $(BUILD)/bench/sql_of
+	@./scripts/export-check.sh $(BUILD)
 
 bench: $(BUILD)/dna-api $(BUILD)/bench/sql_of
 	@./bench/run.sh $(BUILD)

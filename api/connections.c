@@ -40,6 +40,7 @@ static atomic_int in_flight;
 static atomic_int draining;
 static atomic_int watching;
 static pthread_t watchdog;
+static int idle_limit_s;
 
 static unsigned slot_of(const struct _u_request *key)
 {
@@ -97,7 +98,7 @@ static void *watch(void *arg)
             conn_rec *r = &recs[i];
             if (!r->used || r->fd == MHD_INVALID_SOCKET)
                 continue;
-            int late = (r->phase == IDLE && now - r->since > CONNECTIONS_IDLE_S) ||
+            int late = (r->phase == IDLE && now - r->since > idle_limit_s) ||
                        (r->phase == RECEIVING && now - r->since > CONNECTIONS_RECEIVE_S);
             if (late) {
                 /* The library notices and closes it; the fd stays the library's. */
@@ -116,8 +117,9 @@ static void *watch(void *arg)
     return NULL;
 }
 
-int connections_start(unsigned limit)
+int connections_start(unsigned limit, int idle_s)
 {
+    idle_limit_s = idle_s;
     nrecs = limit;
     index_cap = 1;
     while (index_cap < 2 * limit)

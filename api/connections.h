@@ -3,10 +3,13 @@
  *   - requests in flight (from the request line to the last byte of the
  *     answer), so that shutdown drains them instead of cutting answers off;
  *   - deadlines that a trickling client cannot stretch: a request line must
- *     arrive within CONNECTIONS_IDLE_S of the connection's start or its last
- *     answer, and the headers and body within CONNECTIONS_RECEIVE_S of the
- *     request line (the library's idle timeout restarts at every byte); a
- *     watchdog closes the connections that miss them;
+ *     arrive within the idle timeout (DNA_IDLE_TIMEOUT) of the connection's
+ *     start or its last answer, and the headers and body within
+ *     CONNECTIONS_RECEIVE_S of the request line (the library's idle timeout
+ *     restarts at every byte); a watchdog closes the connections that miss
+ *     them. An answer being sent has no deadline here: a long export that
+ *     keeps sending is never cut, and one whose client takes nothing for the
+ *     idle timeout is closed by the library;
  *   - the draining flag that middleware answers 503 to.
  * The functions named *_cb are the MHD callbacks; server.c passes them. */
 #ifndef DNA_CONNECTIONS_H
@@ -15,11 +18,11 @@
 #include <microhttpd.h>
 #include <ulfius.h>
 
-#define CONNECTIONS_IDLE_S 30
 #define CONNECTIONS_RECEIVE_S 10
 
-/* Sizes the table for `limit` connections and starts the watchdog. 0 or -1. */
-int connections_start(unsigned limit);
+/* Sizes the table for `limit` connections and starts the watchdog, which
+ * closes connections idle for more than `idle_s`. 0 or -1. */
+int connections_start(unsigned limit, int idle_s);
 /* Stops the watchdog (before the daemon stops). */
 void connections_stop(void);
 

@@ -81,10 +81,22 @@ static const struct {
     [FORMAT_ICS] = {EXPORT_ICS, "text/calendar; charset=utf-8", "ics"},
 };
 
-void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const char *name)
+/* Streams the listing in `format`; every failure is answered before the
+ * first byte. */
+static void stream(req_ctx *ctx, const listing_query *q, req_format format, const char *name, int bom)
 {
     exporter *x = NULL;
-    dna_status st = export_open_named(q, FORMATS[format].export, name, &x);
+    const export_options options = {.format = FORMATS[format].export, .bom = bom, .name = name};
+    dna_status st = export_open(q, &options, &x);
+    if (st == DNA_BUSY) {
+        dna_err e;
+        dna_err_init(&e);
+        dna_err_set(&e, DNA_BUSY,
+                    "as many exports as this server streams at once are running; try again in a few "
+                    "seconds");
+        req_fail(ctx, st, &e);
+        return;
+    }
     if (st != DNA_OK) {
         req_fail(ctx, st, NULL);
         return;
@@ -94,6 +106,8 @@ void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const 
     snprintf(disp, sizeof disp, "%s; filename=\"%s.%s\"", format == FORMAT_ICS ? "inline" : "attachment",
              q->def->name, FORMATS[format].suffix);
     respond_header(ctx->resp, "Content-Disposition", disp);
+    if (format != FORMAT_ICS)
+        respond_header(ctx->resp, "X-Schema-Version", EXPORT_SCHEMA_VERSION);
     if (ulfius_set_stream_response(ctx->resp, 200, stream_read, stream_free, U_STREAM_SIZE_UNKNOWN,
                                    STREAM_CHUNK, x) != U_OK) {
         export_close(x);
@@ -101,6 +115,26 @@ void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const 
         return;
     }
     ctx->streaming = 1;
+}
+
+void list_stream(req_ctx *ctx, const listing_query *q, req_format format, const char *name)
+{
+    stream(ctx, q, format, name, 0);
+}
+
+/* ?bom=true: CSV exports only. 0 or 1, or -1 with 400 answered. */
+static int bom_of(req_ctx *ctx, req_format format)
+{
+    dna_err e;
+    dna_err_init(&e);
+    int bom = 0, present = 0;
+    if (params_bool(&ctx->query, "bom", &bom, &present, &e) == 0 && bom && format != FORMAT_CSV)
+        dna_err_field(&e, "bom", "a byte order mark is for CSV exports only (format=csv)");
+    if (e.errors != NULL) {
+        req_bad_query(ctx, &e);
+        return -1;
+    }
+    return bom;
 }
 
 /* Does a caller who sees pseudonyms ask for a filter on a member id? */
@@ -116,9 +150,9 @@ static int names_member_by_id(req_ctx *ctx, const listing_def *def)
 }
 
 /* What every collection answer does first: the format, the rights, the
- * query read and checked, the handler's bindings. 0, or -1 answered. */
+ * query read and checked, ?bom, the handler's bindings. 0, or -1 answered. */
 static int prepare(req_ctx *ctx, const listing_def *def, const list_binding *bindings, listing_query *q,
-                   req_format *format)
+                   req_format *format, int *bom)
 {
     if (req_format_of(ctx, format, def->calendar_event != NULL) != 0)
         return -1;
@@ -141,31 +175,36 @@ static int prepare(req_ctx *ctx, const listing_def *def, const list_binding *bin
         req_bad_query(ctx, &e);
         return -1;
     }
+    if ((*bom = bom_of(ctx, *format)) < 0)
+        return -1;
     for (const list_binding *b = bindings; b && b->name; b++)
         if (listing_bind(q, b->name, b->value) != 0) {
             log_event(LOG_ERROR, "a handler binds a name its listing does not declare", NULL);
             req_fail(ctx, DNA_ERROR, NULL);
             return -1;
         }
+    /* Listings that keep something out of exports declare `export` (listing.h). */
+    listing_bind(q, "export", *format == FORMAT_CSV || *format == FORMAT_NDJSON ? "true" : "false");
     return 0;
 }
 
-static void stream(req_ctx *ctx, const listing_query *q, req_format format)
+static void stream_listing(req_ctx *ctx, const listing_query *q, req_format format, int bom)
 {
     const listing_def *def = q->def;
-    list_stream(ctx, q, format, format == FORMAT_ICS && def->calendar_name ? def->calendar_name : def->name);
+    stream(ctx, q, format, format == FORMAT_ICS && def->calendar_name ? def->calendar_name : def->name, bom);
 }
 
 void list_answer(req_ctx *ctx, const listing_def *def, const list_binding *bindings)
 {
     listing_query q;
     req_format format;
-    if (prepare(ctx, def, bindings, &q, &format) != 0)
+    int bom;
+    if (prepare(ctx, def, bindings, &q, &format, &bom) != 0)
         return;
     if (format == FORMAT_JSON)
         answer_page(ctx, &q);
     else
-        stream(ctx, &q, format);
+        stream_listing(ctx, &q, format, bom);
 }
 
 void list_answer_whole(req_ctx *ctx, const listing_def *def, const list_binding *bindings, list_wrap wrap,
@@ -173,10 +212,11 @@ void list_answer_whole(req_ctx *ctx, const listing_def *def, const list_binding 
 {
     listing_query q;
     req_format format;
-    if (prepare(ctx, def, bindings, &q, &format) != 0)
+    int bom;
+    if (prepare(ctx, def, bindings, &q, &format, &bom) != 0)
         return;
     if (format != FORMAT_JSON) {
-        stream(ctx, &q, format);
+        stream_listing(ctx, &q, format, bom);
         return;
     }
     char *rows = NULL;

@@ -112,10 +112,14 @@ static int cmd_serve(const dna_config *cfg)
 {
     if (cmd_migrate(cfg, 1) != 0)
         return 1;
+    db_set_statement_timeout(cfg->statement_timeout);
     if (db_pool_init(cfg->database_url, cfg->db_pool_size, 2000) != 0)
         return 1;
     if (cfg->database_read_url != NULL &&
         db_pool_init_replica(cfg->database_read_url, cfg->db_pool_size / 2 + 1, 2000) != 0)
+        return 1;
+    if (db_pool_init_exports(cfg->database_read_url ? cfg->database_read_url : cfg->database_url,
+                             cfg->export_connections) != 0)
         return 1;
     int rc = server_run(cfg) == 0 ? 0 : 1;
     db_pool_shutdown();

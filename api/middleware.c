@@ -101,7 +101,7 @@ static int stage_cors(req_ctx *ctx)
         respond_header(ctx->resp, "Access-Control-Allow-Origin", origin);
         respond_header(ctx->resp, "Vary", "Origin");
         respond_header(ctx->resp, "Access-Control-Expose-Headers",
-                       "ETag, Link, Location, X-Request-Id, Retry-After, WWW-Authenticate");
+                       "ETag, Link, Location, X-Request-Id, X-Schema-Version, Retry-After, WWW-Authenticate");
     }
     if (strcmp(ctx->req->http_verb, "OPTIONS") == 0 && origin != NULL &&
         req_header(ctx, "Access-Control-Request-Method") != NULL) {

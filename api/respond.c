@@ -123,6 +123,7 @@ int respond_http_status(dna_status st)
     case DNA_INVALID: return 422;
     case DNA_TOO_MANY: return 429;
     case DNA_UNAVAILABLE: return 503;
+    case DNA_BUSY: return 503;
     case DNA_ERROR: break;
     }
     return 500;
@@ -144,6 +145,9 @@ void respond_result(struct _u_response *resp, dna_status st, dna_err *err)
         case DNA_FORBIDDEN: detail = "your roles do not allow this"; break;
         case DNA_INVALID: detail = "the request breaks a rule; see errors"; break;
         case DNA_UNAVAILABLE: detail = "the database is unavailable; try again shortly"; break;
+        case DNA_BUSY:
+            detail = "as many of these as the server runs at once are running; try again shortly";
+            break;
         case DNA_PRECONDITION: detail = "If-Match does not match the current ETag"; break;
         case DNA_ERROR: detail = "an unexpected error occurred"; break;
         default: break;
@@ -160,6 +164,9 @@ void respond_result(struct _u_response *resp, dna_status st, dna_err *err)
         err->errors = NULL;
         err->extra = NULL;
     }
+    /* What a busy server runs (exports) takes seconds: come back after a few. */
+    if (st == DNA_BUSY)
+        respond_header(resp, "Retry-After", RESPOND_BUSY_RETRY_AFTER);
     respond_problem(resp, status, detail, errors, extra);
     if (err)
         dna_err_clear(err);

@@ -27,6 +27,8 @@ char *respond_problem_text(int status, const char *detail, const char *request_i
 /* Maps a service result to HTTP (problem for failures). Takes the contents
  * of `err` (errors, extra) and leaves it cleared. */
 void respond_result(struct _u_response *resp, dna_status st, dna_err *err);
+/* Retry-After (seconds) of a DNA_BUSY answer. */
+#define RESPOND_BUSY_RETRY_AFTER "5"
 /* The HTTP status of a service result. */
 int respond_http_status(dna_status st);
 /* 204 No Content. */

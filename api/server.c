@@ -32,7 +32,6 @@
 #include "request.h"
 #include "routes.h"
 
-#define IDLE_TIMEOUT_S CONNECTIONS_IDLE_S
 /* Room for the request line and headers: ~32 KB of headers get an answer
  * (beyond, the library answers 431 itself). */
 #define CONNECTION_MEMORY (128 * 1024)
@@ -149,7 +148,7 @@ int server_run(const dna_config *cfg)
     if (!keys_ready(cfg))
         return -1;
     unsigned limit = connection_limit(cfg);
-    if (connections_start(limit) != 0) {
+    if (connections_start(limit, cfg->idle_timeout) != 0) {
         fprintf(stderr, "dna-api: cannot set up the connection table\n");
         return -1;
     }
@@ -175,7 +174,7 @@ int server_run(const dna_config *cfg)
     struct MHD_OptionItem options[] = {
         {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)library_log, NULL}, /* first, or it misses messages */
         {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->threads, NULL},
-        {MHD_OPTION_CONNECTION_TIMEOUT, IDLE_TIMEOUT_S, NULL},
+        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)cfg->idle_timeout, NULL},
         {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)limit, NULL},
         {MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)cfg->per_address, NULL},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONNECTION_MEMORY, NULL},
@@ -194,11 +193,12 @@ int server_run(const dna_config *cfg)
         docs_files_free();
         return -1;
     }
-    char fields[192];
+    char fields[256];
     snprintf(fields, sizeof fields,
-             "\"bind\":\"%s\",\"port\":%d,\"threads\":%d,\"db_pool\":%d,\"max_connections\":%u,"
-             "\"per_address\":%d",
-             cfg->bind, cfg->port, cfg->threads, cfg->db_pool_size, limit, cfg->per_address);
+             "\"bind\":\"%s\",\"port\":%d,\"threads\":%d,\"db_pool\":%d,\"export_connections\":%d,"
+             "\"max_connections\":%u,\"per_address\":%d",
+             cfg->bind, cfg->port, cfg->threads, cfg->db_pool_size, cfg->export_connections, limit,
+             cfg->per_address);
     log_event(LOG_INFO, "listening", fields);
 
     wait_for_signal();

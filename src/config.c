@@ -218,6 +218,14 @@ int config_load(dna_config *cfg)
     if (env_int("DNA_THREADS", cfg->db_pool_size, 1, 1024, &n) != 0)
         return -1;
     cfg->threads = (int)n;
+    /* Exports have a pool of their own: a quarter of the requests' by default. */
+    if (env_int("DNA_EXPORT_CONNECTIONS", cfg->db_pool_size / 4 > 1 ? cfg->db_pool_size / 4 : 1, 1, 100,
+                &n) != 0)
+        return -1;
+    cfg->export_connections = (int)n;
+    if (env_int("DNA_STATEMENT_TIMEOUT", 30, 1, 3600, &n) != 0)
+        return -1;
+    cfg->statement_timeout = (int)n;
     cfg->pseudonym_key = dup_or_null(env_or("DNA_PSEUDONYM_KEY", NULL));
     if (cfg->pseudonym_key != NULL && strlen(cfg->pseudonym_key) < 16) {
         fprintf(stderr, "dna-api: DNA_PSEUDONYM_KEY must be at least 16 characters\n");
@@ -231,6 +239,9 @@ int config_load(dna_config *cfg)
     if (env_int("DNA_SHUTDOWN_GRACE", 20, 0, 3600, &n) != 0)
         return -1;
     cfg->shutdown_grace = (int)n;
+    if (env_int("DNA_IDLE_TIMEOUT", 30, 2, 3600, &n) != 0)
+        return -1;
+    cfg->idle_timeout = (int)n;
     if (env_int("DNA_MAX_CONNECTIONS", 16384, 16, 1000000, &n) != 0)
         return -1;
     cfg->max_connections = (int)n;

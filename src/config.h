@@ -20,17 +20,20 @@ typedef struct {
     char **cors_origins; /* NULL-terminated */
     int db_pool_size;
     int threads;
-    char *pseudonym_key; /* NULL: generated and stored in the database */
-    int log_level;       /* 0 debug, 1 info, 2 warn, 3 error */
-    int rate_limit;      /* requests per minute per client; 0 = off */
-    int shutdown_grace;  /* seconds in-flight requests get after SIGTERM */
-    int per_address;     /* connections one client address may hold open */
-    int max_connections; /* connections in all */
-    int reuse_port;      /* 1: share the port with other processes (SO_REUSEPORT) */
-    int revocation_ttl;  /* seconds a member's standing is cached (tokens) */
-    char *public_url;    /* how clients reach the API (calendar feed URLs); NULL: from Host */
-    char *docs_dir;      /* the API reference's files, served at /docs */
-    auth_keys keys;      /* views into the fields above */
+    int export_connections; /* exports streaming at once (their own pool) */
+    int statement_timeout;  /* seconds any one statement may run */
+    char *pseudonym_key;    /* NULL: generated and stored in the database */
+    int log_level;          /* 0 debug, 1 info, 2 warn, 3 error */
+    int rate_limit;         /* requests per minute per client; 0 = off */
+    int shutdown_grace;     /* seconds in-flight requests get after SIGTERM */
+    int idle_timeout;       /* seconds a connection may wait for a request, or make no progress */
+    int per_address;        /* connections one client address may hold open */
+    int max_connections;    /* connections in all */
+    int reuse_port;         /* 1: share the port with other processes (SO_REUSEPORT) */
+    int revocation_ttl;     /* seconds a member's standing is cached (tokens) */
+    char *public_url;       /* how clients reach the API (calendar feed URLs); NULL: from Host */
+    char *docs_dir;         /* the API reference's files, served at /docs */
+    auth_keys keys;         /* views into the fields above */
 } dna_config;
 
 /* Reads the environment into *cfg. On a bad value prints a clear message to

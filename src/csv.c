@@ -1,19 +1,63 @@
-/* csv.c: RFC 4180 output into dynbufs. */
+/* csv.c: RFC 4180 output into dynbufs, safe to open in a spreadsheet. */
 #include "csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* A plain number: an optional sign, digits, an optional fraction and
+ * exponent ("-3", "+1.5", "-2.5e-3"). Spreadsheets read it as a number. */
+static int plain_number(const char *s, size_t n)
+{
+    size_t i = (n > 0 && (s[0] == '-' || s[0] == '+')) ? 1 : 0, digits = 0;
+    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+        digits++;
+    if (i < n && s[i] == '.') {
+        size_t fraction = 0;
+        for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            fraction++;
+        if (fraction == 0)
+            return 0;
+        digits += fraction;
+    }
+    if (digits > 0 && i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < n && (s[i] == '-' || s[i] == '+'))
+            i++;
+        size_t exponent = 0;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            exponent++;
+        if (exponent == 0)
+            return 0;
+    }
+    return digits > 0 && i == n;
+}
+
+int csv_is_formula(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    switch (s[0]) {
+    case '=':
+    case '@':
+    case '\t':
+    case '\r': return 1;
+    case '+':
+    case '-': return !plain_number(s, n);
+    default: return 0;
+    }
+}
+
 int csv_field(dynbuf *b, const char *s, size_t n)
 {
-    int quote = n > 0 && (s[0] == ' ' || s[n - 1] == ' ');
+    int formula = csv_is_formula(s, n);
+    int quote = formula || (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
     for (size_t i = 0; i < n && !quote; i++)
         if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
             quote = 1;
     if (!quote)
         return dynbuf_add(b, s, n);
-    if (dynbuf_add(b, "\"", 1) != 0)
+    if (dynbuf_add(b, formula ? "\"'" : "\"", formula ? 2 : 1) != 0)
         return -1;
     size_t start = 0;
     for (size_t i = 0; i < n; i++) {

@@ -1,10 +1,12 @@
-/* db.c: the libpq pool (mutex + condition variable, checkout timeout on
+/* db.c: the libpq pools (mutex + condition variable, checkout timeout on
  * the monotonic clock), lazily prepared named statements per connection,
- * transactions, reconnects that never re-run a write, single-row streams. */
+ * transactions, reconnects that never re-run a write, row streams over a
+ * cursor. */
 #include "db.h"
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,9 +38,18 @@ typedef struct db_pool {
     char *conninfo;
 } db_pool;
 
-/* The primary, and a read replica for stats and exports when configured. */
+/* The primary, a read replica for stats when configured, and the exports'. */
 static db_pool primary = {.lock = PTHREAD_MUTEX_INITIALIZER};
 static db_pool replica = {.lock = PTHREAD_MUTEX_INITIALIZER};
+static db_pool exports = {.lock = PTHREAD_MUTEX_INITIALIZER};
+static atomic_ullong exports_refused;
+
+static int statement_timeout_s = 30;
+
+void db_set_statement_timeout(int seconds)
+{
+    statement_timeout_s = seconds;
+}
 
 static void silent_notice(void *arg, const PGresult *res)
 {
@@ -62,16 +73,11 @@ PGconn *db_connect_once(const char *conninfo, char *why, size_t whylen)
                           "options",
                           "dbname",
                           NULL};
-    const char *vals[] = {
-        "2",
-        "1",
-        "30",
-        "10",
-        "3",
-        "dna-api",
-        "-c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000 -c jit=off",
-        conninfo,
-        NULL};
+    char options[128];
+    snprintf(options, sizeof options,
+             "-c statement_timeout=%d -c idle_in_transaction_session_timeout=60000 -c jit=off",
+             statement_timeout_s * 1000);
+    const char *vals[] = {"2", "1", "30", "10", "3", "dna-api", options, conninfo, NULL};
     PGconn *pg = PQconnectdbParams(keys, vals, 1);
     if (pg == NULL)
         return NULL;
@@ -112,8 +118,21 @@ static int pool_init(db_pool *pool, const char *conninfo, int size, int checkout
     return 0;
 }
 
+/* Asks the server to stop the statement this connection runs: closing the
+ * socket alone lets the server go on until it next writes to it. */
+static void cancel_running(PGconn *pg)
+{
+    PGcancel *cancel = PQgetCancel(pg);
+    char why[256];
+    if (cancel != NULL)
+        PQcancel(cancel, why, sizeof why);
+    PQfreeCancel(cancel);
+}
+
 static void conn_close(db_conn *c)
 {
+    if (c->pg && PQtransactionStatus(c->pg) == PQTRANS_ACTIVE)
+        cancel_running(c->pg);
     if (c->pg)
         PQfinish(c->pg);
     c->pg = NULL;
@@ -129,6 +148,13 @@ int db_pool_init(const char *conninfo, int size, int checkout_timeout_ms)
 int db_pool_init_replica(const char *conninfo, int size, int checkout_timeout_ms)
 {
     return pool_init(&replica, conninfo, size, checkout_timeout_ms);
+}
+
+/* No wait for a free connection: an export either starts now or is told to
+ * come back, and never holds a worker thread while it waits. */
+int db_pool_init_exports(const char *conninfo, int size)
+{
+    return pool_init(&exports, conninfo, size, 0);
 }
 
 static void pool_shutdown(db_pool *pool)
@@ -151,9 +177,12 @@ void db_pool_shutdown(void)
 {
     pool_shutdown(&primary);
     pool_shutdown(&replica);
+    pool_shutdown(&exports);
 }
 
-static db_conn *pool_acquire(db_pool *pool)
+/* Checks out a connection slot, waiting up to the pool's timeout for one to
+ * come back; NULL when none does. The slot may not be connected yet. */
+static db_conn *pool_take(db_pool *pool)
 {
     if (pool->size == 0)
         return NULL;
@@ -178,19 +207,30 @@ static db_conn *pool_acquire(db_pool *pool)
     pool->waiting--;
     db_conn *c = &pool->conns[pool->idle[--pool->nidle]];
     pthread_mutex_unlock(&pool->lock);
+    return c;
+}
 
-    /* Connect or reconnect outside the lock: a broken server must not stall
-     * the other threads' checkouts. */
+/* Connects or reconnects a taken slot, outside the lock: a broken server
+ * must not stall the other threads' checkouts. 0, or -1 with the slot given
+ * back. */
+static int conn_open(db_conn *c)
+{
     if (c->pg != NULL && PQstatus(c->pg) != CONNECTION_OK)
         conn_close(c);
     if (c->pg == NULL) {
-        c->pg = db_connect_once(pool->conninfo, NULL, 0);
+        c->pg = db_connect_once(c->owner->conninfo, NULL, 0);
         if (c->pg == NULL) {
             db_release(c);
-            return NULL;
+            return -1;
         }
     }
-    return c;
+    return 0;
+}
+
+static db_conn *pool_acquire(db_pool *pool)
+{
+    db_conn *c = pool_take(pool);
+    return c != NULL && conn_open(c) == 0 ? c : NULL;
 }
 
 db_conn *db_acquire(void)
@@ -198,9 +238,15 @@ db_conn *db_acquire(void)
     return pool_acquire(&primary);
 }
 
+/* The read pool: the replica's when configured, else the primary's. */
+static db_pool *read_pool(void)
+{
+    return replica.size > 0 ? &replica : &primary;
+}
+
 db_conn *db_acquire_read(void)
 {
-    return pool_acquire(replica.size > 0 ? &replica : &primary);
+    return pool_acquire(read_pool());
 }
 
 void db_release(db_conn *c)
@@ -397,6 +443,15 @@ void db_pool_stats(int *in_use, int *idle, int *waiting)
     pthread_mutex_unlock(&pool->lock);
 }
 
+void db_export_stats(int *running, int *limit, unsigned long long *refused)
+{
+    pthread_mutex_lock(&exports.lock);
+    *running = exports.size - exports.nidle;
+    *limit = exports.size;
+    pthread_mutex_unlock(&exports.lock);
+    *refused = atomic_load(&exports_refused);
+}
+
 void db_doc_free(db_doc *d)
 {
     free(d->json);
@@ -433,117 +488,169 @@ dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *
 
 /* ---- streams ---------------------------------------------------------------- */
 
+#define STREAM_CURSOR "dna_stream"
+/* The first batch is small, so that the first bytes leave soon; later ones
+ * aim at STREAM_BATCH_BYTES from the size of the rows so far, within
+ * STREAM_MIN_ROWS..STREAM_MAX_ROWS: the upper bound holds a batch's memory
+ * when rows suddenly grow (a report's texts reach ~26,000 characters). */
+#define STREAM_FIRST_ROWS 128
+#define STREAM_MIN_ROWS 16
+#define STREAM_MAX_ROWS 1000
+#define STREAM_BATCH_BYTES (512 * 1024)
+/* Between two FETCHes the transaction waits for the client to take a batch.
+ * A client that takes nothing for the idle timeout is disconnected anyway;
+ * one that reads, however slowly (here: 1 KB/s), keeps its export. */
+#define STREAM_IDLE_LIMIT "10min"
+
 struct db_stream {
-    db_conn *conn;
-    PGresult *row;   /* the current result: a single row, or the closing TUPLES_OK */
-    PGresult *ahead; /* the first result, read by db_stream_open */
-    int done;
+    db_conn *conn;   /* NULL once the last batch is in (the connection is back in the pool) */
+    PGresult *batch; /* the rows at hand; the last batch stays for its columns */
+    int at;          /* the current row of batch; -1 before its first */
+    int want;        /* the rows the next FETCH asks for */
 };
 
-dna_status db_stream_open(const db_stmt *st, int nparams, const char *const *params, db_stream **out)
+/* Opens the cursor in a read-only transaction that may wait for the client. */
+static dna_status stream_declare(db_stream *s, const db_stmt *st, int nparams, const char *const *params)
 {
-    *out = NULL;
-    db_conn *c = db_acquire_read();
-    if (c == NULL)
+    db_conn *c = s->conn;
+    if (db_begin(c) != 0 ||
+        db_command(
+            c,
+            "SET TRANSACTION READ ONLY; SET LOCAL idle_in_transaction_session_timeout = '" STREAM_IDLE_LIMIT
+            "'") != 0)
         return DNA_UNAVAILABLE;
-    PGresult *failed = NULL;
-    if (prepare(c, st, &failed) != 0 ||
-        !PQsendQueryPrepared(c->pg, st->name, nparams, params, NULL, NULL, 0) || !PQsetSingleRowMode(c->pg)) {
-        dna_status status = failed ? db_status_of(failed) : DNA_UNAVAILABLE;
-        PQclear(failed);
-        if (!failed)
-            c->broken = 1;
-        db_release(c);
-        return status;
-    }
-    PGresult *first = PQgetResult(c->pg);
-    ExecStatusType s = first ? PQresultStatus(first) : PGRES_FATAL_ERROR;
-    if (s != PGRES_SINGLE_TUPLE && s != PGRES_TUPLES_OK) {
-        dna_status status = db_status_of(first);
-        PQclear(first);
-        PGresult *r;
-        while ((r = PQgetResult(c->pg)) != NULL)
-            PQclear(r);
-        db_release(c);
-        return status;
-    }
-    db_stream *ds = calloc(1, sizeof *ds);
-    if (ds == NULL) {
-        PQclear(first);
-        c->broken = 1; /* mid-query */
-        db_release(c);
+    static const char DECLARE[] = "DECLARE " STREAM_CURSOR " NO SCROLL CURSOR FOR ";
+    size_t sql_len = strlen(st->sql);
+    char *sql = malloc(sizeof DECLARE + sql_len);
+    if (sql == NULL)
         return DNA_ERROR;
+    memcpy(sql, DECLARE, sizeof DECLARE - 1);
+    memcpy(sql + sizeof DECLARE - 1, st->sql, sql_len + 1);
+    PGresult *r = check_conn(c, PQexecParams(c->pg, sql, nparams, NULL, params, NULL, NULL, 0));
+    free(sql);
+    dna_status status = r != NULL && PQresultStatus(r) == PGRES_COMMAND_OK ? DNA_OK : db_status_of(r);
+    PQclear(r);
+    return status;
+}
+
+/* The rows of the next batch: as many as fill about STREAM_BATCH_BYTES. */
+static int batch_rows(const PGresult *batch)
+{
+    size_t rows = (size_t)PQntuples(batch), bytes = PQresultMemorySize(batch);
+    size_t fit = bytes > 0 ? STREAM_BATCH_BYTES * rows / bytes : STREAM_MAX_ROWS;
+    return fit < STREAM_MIN_ROWS ? STREAM_MIN_ROWS : fit > STREAM_MAX_ROWS ? STREAM_MAX_ROWS : (int)fit;
+}
+
+/* The last batch is in: the transaction ends and the connection goes back. */
+static void stream_end(db_stream *s)
+{
+    db_commit(s->conn);
+    db_release(s->conn);
+    s->conn = NULL;
+}
+
+/* Fetches the next batch into s->batch. DNA_OK, or why not. */
+static dna_status stream_fetch(db_stream *s)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "FETCH FORWARD %d FROM " STREAM_CURSOR, s->want);
+    PGresult *r = check_conn(s->conn, PQexec(s->conn->pg, sql));
+    if (r == NULL || PQresultStatus(r) != PGRES_TUPLES_OK) {
+        dna_status status = db_status_of(r);
+        PQclear(r);
+        return status;
     }
-    ds->conn = c;
-    ds->ahead = first;
-    *out = ds;
+    PQclear(s->batch);
+    s->batch = r;
+    s->at = -1;
+    if (PQntuples(r) < s->want)
+        stream_end(s);
+    else
+        s->want = batch_rows(r);
     return DNA_OK;
 }
 
-/* Ends the query: drains what is left and gives the connection back. */
-static void stream_finish(db_stream *s)
+dna_status db_stream_open(db_stream_pool pool, const db_stmt *st, int nparams, const char *const *params,
+                          db_stream **out)
 {
-    PGresult *r;
-    while ((r = PQgetResult(s->conn->pg)) != NULL)
-        PQclear(r);
-    db_release(s->conn);
-    s->conn = NULL;
-    s->done = 1;
+    *out = NULL;
+    db_conn *c = pool_take(pool == DB_STREAM_EXPORT ? &exports : read_pool());
+    if (c == NULL && pool == DB_STREAM_EXPORT)
+        atomic_fetch_add(&exports_refused, 1);
+    if (c == NULL)
+        return pool == DB_STREAM_EXPORT ? DNA_BUSY : DNA_UNAVAILABLE;
+    if (conn_open(c) != 0)
+        return DNA_UNAVAILABLE;
+    db_stream *s = calloc(1, sizeof *s);
+    if (s == NULL) {
+        db_release(c);
+        return DNA_ERROR;
+    }
+    s->conn = c;
+    s->at = -1;
+    s->want = STREAM_FIRST_ROWS;
+    dna_status status = stream_declare(s, st, nparams, params);
+    if (status == DNA_OK)
+        status = stream_fetch(s);
+    if (status != DNA_OK) {
+        db_stream_close(s);
+        return status;
+    }
+    *out = s;
+    return DNA_OK;
 }
 
 int db_stream_next(db_stream *s)
 {
-    if (s->done)
-        return 0;
-    PQclear(s->row);
-    s->row = s->ahead;
-    s->ahead = NULL;
-    if (s->row == NULL)
-        s->row = PQgetResult(s->conn->pg);
-    ExecStatusType st = s->row ? PQresultStatus(s->row) : PGRES_TUPLES_OK;
-    if (st == PGRES_SINGLE_TUPLE)
+    if (s->batch != NULL && s->at + 1 < PQntuples(s->batch)) {
+        s->at++;
         return 1;
-    stream_finish(s);
-    return st == PGRES_TUPLES_OK ? 0 : -1;
+    }
+    if (s->conn == NULL)
+        return 0;
+    if (stream_fetch(s) != DNA_OK)
+        return -1;
+    if (PQntuples(s->batch) == 0)
+        return 0;
+    s->at = 0;
+    return 1;
 }
 
 int db_stream_columns(const db_stream *s)
 {
-    return s->row ? PQnfields(s->row) : 0;
+    return s->batch ? PQnfields(s->batch) : 0;
 }
 
 const char *db_stream_column_name(const db_stream *s, int col)
 {
-    return s->row ? PQfname(s->row, col) : "";
+    return s->batch ? PQfname(s->batch, col) : "";
 }
 
 #define BOOLOID 16 /* pg_type.h: the OID of boolean */
 
 int db_stream_column_is_bool(const db_stream *s, int col)
 {
-    return s->row && PQftype(s->row, col) == BOOLOID;
+    return s->batch && PQftype(s->batch, col) == BOOLOID;
 }
 
 const char *db_stream_value(const db_stream *s, int col, size_t *len)
 {
-    if (s->row == NULL || PQntuples(s->row) < 1 || PQgetisnull(s->row, 0, col)) {
+    if (s->batch == NULL || s->at < 0 || s->at >= PQntuples(s->batch) || PQgetisnull(s->batch, s->at, col)) {
         *len = 0;
         return NULL;
     }
-    *len = (size_t)PQgetlength(s->row, 0, col);
-    return PQgetvalue(s->row, 0, col);
+    *len = (size_t)PQgetlength(s->batch, s->at, col);
+    return PQgetvalue(s->batch, s->at, col);
 }
 
 void db_stream_close(db_stream *s)
 {
     if (s == NULL)
         return;
-    PQclear(s->ahead);
-    PQclear(s->row);
-    if (s->conn != NULL) {
-        /* Still running (the client went away): the pool replaces the connection. */
-        s->conn->broken = 1;
+    PQclear(s->batch);
+    /* Closed before its last batch (the client went away, or a FETCH
+     * failed): db_release rolls the transaction back, cursor and all. */
+    if (s->conn != NULL)
         db_release(s->conn);
-    }
     free(s);
 }

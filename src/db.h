@@ -1,5 +1,5 @@
-/* db.h: the libpq connection pool, named prepared statements, transactions,
- * single-row streams.
+/* db.h: the libpq connection pools, named prepared statements, transactions,
+ * row streams for exports.
  *
  * How a service uses it (src/rules.c is the worked example):
  *   - declare each statement `static const db_stmt NAME = {"rules_get", "SELECT ..."};`
@@ -34,10 +34,19 @@ typedef struct {
     const char *sql;
 } db_stmt;
 
+/* Every pooled connection runs each statement under this limit (DNA_STATEMENT_TIMEOUT;
+ * 30 s unless set before the pools connect). */
+void db_set_statement_timeout(int seconds);
+
 int db_pool_init(const char *conninfo, int size, int checkout_timeout_ms);
-/* A second pool on a read replica (DNA_DATABASE_READ_URL) for stats and
- * exports; without it, those reads use the primary. */
+/* A second pool on a read replica (DNA_DATABASE_READ_URL) for stats; without
+ * it, those reads use the primary. */
 int db_pool_init_replica(const char *conninfo, int size, int checkout_timeout_ms);
+/* The exports' own pool (DNA_EXPORT_CONNECTIONS), on the replica when there
+ * is one: a stream holds one of its `size` connections, never one of the
+ * pools that answer requests, and finds one free at once or is refused
+ * (DNA_BUSY). */
+int db_pool_init_exports(const char *conninfo, int size);
 void db_pool_shutdown(void);
 
 /* Checks out a connection; NULL when none frees up within the timeout or the
@@ -90,12 +99,24 @@ void db_doc_free(db_doc *d);
 dna_status db_fetch_doc(db_conn *c, const db_stmt *st, int nparams, const char *const *params, db_doc *out);
 
 /* ---- streams: every row of a long read, one at a time ---------------------
- * The statement runs in single-row mode on a connection of the read pool.
- * db_stream_open waits for the first row (or the end), so a failing query is
- * still a result before anything was sent to the client. */
+ * The statement runs as a cursor in a read-only transaction on a connection
+ * of the pool asked for, fetched in batches of about 512 KB (db.c): each
+ * FETCH is a short statement under the statement timeout, however long the
+ * client takes to read the whole, and memory holds one batch. db_stream_open
+ * fetches the first batch, so a failing query is still a result before
+ * anything was sent to the client. The connection goes back to the pool with
+ * the last batch, or when the stream is closed early (the transaction, and
+ * the query with it, rolled back at once). */
 typedef struct db_stream db_stream;
 
-dna_status db_stream_open(const db_stmt *st, int nparams, const char *const *params, db_stream **out);
+/* Where a stream's connection comes from: the exports' pool, taken without
+ * waiting (DNA_BUSY when every export connection is streaming), or the read
+ * pool like any read (a calendar: a member's few rows, which long exports
+ * must not hold up). */
+typedef enum { DB_STREAM_EXPORT, DB_STREAM_READ } db_stream_pool;
+
+dna_status db_stream_open(db_stream_pool pool, const db_stmt *st, int nparams, const char *const *params,
+                          db_stream **out);
 /* 1: the next row is current; 0: no more rows; -1: the query failed. */
 int db_stream_next(db_stream *s);
 /* The columns of the result (also after the last row). */
@@ -104,11 +125,13 @@ const char *db_stream_column_name(const db_stream *s, int col);
 int db_stream_column_is_bool(const db_stream *s, int col);
 /* The current row's value (NULL for SQL NULL) and its length. */
 const char *db_stream_value(const db_stream *s, int col, size_t *len);
-/* Ends the stream; one still running gets its connection replaced. */
+/* Ends the stream; one still running is rolled back. */
 void db_stream_close(db_stream *s);
 
 /* Pool figures for /metrics. */
 void db_pool_stats(int *in_use, int *idle, int *waiting);
+/* Exports streaming now, the most that may, and how many were refused. */
+void db_export_stats(int *running, int *limit, unsigned long long *refused);
 
 /* Opens a standalone connection (migrate, seed). NULL on error, with
  * libpq's reason in `why` (may be NULL) when one was given. */

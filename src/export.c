@@ -12,6 +12,7 @@
 #include "text.h"
 
 #define CHUNK (64 * 1024)
+#define UTF8_BOM "\xEF\xBB\xBF"
 
 struct exporter {
     db_stream *rows;
@@ -26,27 +27,37 @@ struct exporter {
     size_t pos;
 };
 
-dna_status export_open(const listing_query *q, export_format format, exporter **out)
+/* The header of a CSV export without rows: the pseudonymised view's when
+ * the viewer gets pseudonyms and its columns differ. */
+static const char *empty_csv_header(const listing_query *q)
 {
-    return export_open_named(q, format, q->def->name, out);
+    const char *pseudo = listing_value(q, "pseudo");
+    if (q->def->csv_header_pseudo != NULL && pseudo != NULL && strcmp(pseudo, "true") == 0)
+        return q->def->csv_header_pseudo;
+    return q->def->csv_header;
 }
 
-dna_status export_open_named(const listing_query *q, export_format format, const char *name, exporter **out)
+dna_status export_open(const listing_query *q, const export_options *o, exporter **out)
 {
     *out = NULL;
-    if (format == EXPORT_ICS && q->def->calendar_event == NULL)
+    if (o->format == EXPORT_ICS && q->def->calendar_event == NULL)
         return DNA_BAD_REQUEST;
     exporter *x = calloc(1, sizeof *x);
     if (x == NULL)
         return DNA_ERROR;
-    x->format = format;
-    x->columns = format == EXPORT_CSV && q->def->columns != NULL;
-    x->empty_csv = q->def->csv_header;
+    x->format = o->format;
+    x->columns = o->format == EXPORT_CSV && q->def->columns != NULL;
+    x->empty_csv = empty_csv_header(q);
     x->calendar_event = q->def->calendar_event;
-    x->calendar_name = name;
+    x->calendar_name = o->name ? o->name : q->def->name;
     dynbuf_init(&x->buf, CHUNK * 4);
-    dna_status st = listing_stream(q, x->columns, &x->rows);
+    if (o->bom && o->format == EXPORT_CSV)
+        dynbuf_add(&x->buf, UTF8_BOM, sizeof UTF8_BOM - 1);
+    /* A calendar is a member's few rows, not an export: it reads like a page. */
+    dna_status st =
+        listing_stream(q, x->columns, o->format == EXPORT_ICS ? DB_STREAM_READ : DB_STREAM_EXPORT, &x->rows);
     if (st != DNA_OK) {
+        dynbuf_free(&x->buf);
         free(x);
         return st;
     }

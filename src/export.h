@@ -14,14 +14,25 @@
 
 typedef enum { EXPORT_CSV = 1, EXPORT_NDJSON, EXPORT_ICS } export_format;
 
+/* The version of the exports' columns, sent as X-Schema-Version: it goes up
+ * when a column of any export is renamed, removed or moved (openapi.yaml
+ * lists each export's columns), so that a script can tell it reads what it
+ * was written for. */
+#define EXPORT_SCHEMA_VERSION "1"
+
+typedef struct {
+    export_format format;
+    int bom;          /* CSV: a UTF-8 byte order mark first (Excel then reads the text as UTF-8) */
+    const char *name; /* EXPORT_ICS: the calendar's name (X-WR-CALNAME) */
+} export_options;
+
 typedef struct exporter exporter;
 
-/* Runs the listing's query and waits for its first row, so that a failure
- * is still a result to answer before any byte is sent. *out is owned by the
- * caller: export_close. */
-dna_status export_open(const listing_query *q, export_format format, exporter **out);
-/* The same with a name for the calendar (EXPORT_ICS: X-WR-CALNAME). */
-dna_status export_open_named(const listing_query *q, export_format format, const char *name, exporter **out);
+/* Runs the listing's query and waits for its first rows, so that a failure
+ * is still a result to answer before any byte is sent (DNA_BUSY: every
+ * export connection is streaming; calendars read from the read pool and
+ * are never refused so). *out is owned by the caller: export_close. */
+dna_status export_open(const listing_query *q, const export_options *o, exporter **out);
 /* Copies up to `max` bytes of the export into out: the count, 0 at the end,
  * -1 when the query failed mid-way (the client's copy is then cut short). */
 ssize_t export_read(exporter *x, char *out, size_t max);

@@ -18,7 +18,8 @@
 /* After the filters: updated_since, the cursor's value and id, the limit. */
 #define EXTRA_PARAMS 4
 
-static const char *const COLLECTION_KEYS[] = {"limit", "cursor", "updated_since", "sort", "format", NULL};
+static const char *const COLLECTION_KEYS[] = {"limit", "cursor", "updated_since", "sort", "format",
+                                              "bom",   NULL};
 
 /* ---- the generated statements ------------------------------------------- */
 
@@ -366,6 +367,12 @@ int listing_bind(listing_query *q, const char *name, const char *value)
     return 0;
 }
 
+const char *listing_value(const listing_query *q, const char *name)
+{
+    int i = filter_index(q->def, name, strlen(name));
+    return i < 0 ? NULL : q->values[i];
+}
+
 /* ---- running it ------------------------------------------------------------ */
 
 /* The parameter array of a run: filters, then the four of every listing. */
@@ -391,9 +398,11 @@ static dna_status query_failed(PGresult *r)
     return st == DNA_INVALID ? DNA_BAD_REQUEST : st;
 }
 
-/* Runs the listing's JSON statement (paged: at most limit + 1 rows) and
- * appends the rows shown as a JSON array; *res keeps the result (PQclear). */
-static dna_status run_rows(const listing_query *q, int paged, dynbuf *b, PGresult **res, int *shown)
+/* Runs the listing's JSON statement (paged: at most limit + 1 rows; on the
+ * read pool or the primary's) and appends the rows shown as a JSON array;
+ * *res keeps the result (PQclear). */
+static dna_status run_rows(const listing_query *q, int paged, int on_replica, dynbuf *b, PGresult **res,
+                           int *shown)
 {
     *res = NULL;
     const plan *pl = plan_of(q->def);
@@ -402,7 +411,7 @@ static dna_status run_rows(const listing_query *q, int paged, dynbuf *b, PGresul
     const char *args[LISTING_MAX_FILTERS + EXTRA_PARAMS];
     char limit[24];
     int n = fill_params(q, pl->nfilters, args, limit, paged);
-    db_conn *c = db_acquire();
+    db_conn *c = on_replica ? db_acquire_read() : db_acquire();
     if (c == NULL)
         return DNA_UNAVAILABLE;
     PGresult *r = db_exec(c, statement(pl, q->sort, q->descending, 0), n, args);
@@ -433,7 +442,7 @@ dna_status listing_page(const listing_query *q, char **json, size_t *len, char n
     dynbuf_str(&b, "{\"data\":");
     PGresult *res;
     int shown = 0;
-    dna_status st = run_rows(q, 1, &b, &res, &shown);
+    dna_status st = run_rows(q, 1, 0, &b, &res, &shown); /* a page reads its own writes: the primary */
     if (st != DNA_OK) {
         dynbuf_free(&b);
         return st;
@@ -466,7 +475,7 @@ dna_status listing_all(const listing_query *q, char **json, size_t *len)
     dynbuf_init(&b, PAGE_BODY_MAX);
     PGresult *res;
     int shown = 0;
-    dna_status st = run_rows(q, 0, &b, &res, &shown);
+    dna_status st = run_rows(q, 0, 1, &b, &res, &shown); /* figures: the read replica when there is one */
     PQclear(res);
     if (st != DNA_OK) {
         dynbuf_free(&b);
@@ -479,7 +488,7 @@ dna_status listing_all(const listing_query *q, char **json, size_t *len)
     return DNA_OK;
 }
 
-dna_status listing_stream(const listing_query *q, int columns, db_stream **out)
+dna_status listing_stream(const listing_query *q, int columns, db_stream_pool pool, db_stream **out)
 {
     const plan *pl = plan_of(q->def);
     if (pl == NULL)
@@ -487,6 +496,6 @@ dna_status listing_stream(const listing_query *q, int columns, db_stream **out)
     const char *args[LISTING_MAX_FILTERS + EXTRA_PARAMS];
     char limit[24];
     int n = fill_params(q, pl->nfilters, args, limit, 0);
-    dna_status st = db_stream_open(statement(pl, q->sort, q->descending, columns), n, args, out);
+    dna_status st = db_stream_open(pool, statement(pl, q->sort, q->descending, columns), n, args, out);
     return st == DNA_INVALID ? DNA_BAD_REQUEST : st;
 }

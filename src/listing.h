@@ -22,7 +22,13 @@
  * (cast to its SQL type). A query filter's condition applies only when the
  * query gives it; a context (LISTING_CONTEXT: the viewer, a parent's id) is
  * bound by the service with listing_bind and its condition always applies.
- * Every listing also takes limit, cursor, sort, updated_since and format. */
+ * Every listing also takes limit, cursor, sort, updated_since, format and
+ * bom (CSV exports).
+ *
+ * A listing that declares the context `export` (boolean) has it bound by
+ * the HTTP layer: true for CSV and NDJSON exports, false for pages, so that
+ * a row can leave out of exports what pages may show (free text that may
+ * name people, for analysts). */
 #ifndef DNA_LISTING_H
 #define DNA_LISTING_H
 
@@ -71,14 +77,16 @@ typedef struct {
 } listing_sort;
 
 typedef struct {
-    const char *name;         /* statement names and the export's file name: "reports" */
-    const char *row;          /* the row as JSON text: "row_to_json(rj)::text" */
-    const char *columns;      /* optional: the row as plain columns, for CSV ("rj.*") */
-    const char *from;         /* " FROM reports r JOIN ..." (may say WHERE: the filters follow with AND) */
-    const char *id;           /* the unique tie-breaker of every order: "r.id" */
-    const char *updated_at;   /* what updated_since compares: "r.updated_at" */
-    const char *csv_header;   /* the CSV header of an export with no rows */
-    const char *default_sort; /* "-created_at" */
+    const char *name;       /* statement names and the export's file name: "reports" */
+    const char *row;        /* the row as JSON text: "row_to_json(rj)::text" */
+    const char *columns;    /* optional: the row as plain columns, for CSV ("rj.*") */
+    const char *from;       /* " FROM reports r JOIN ..." (may say WHERE: the filters follow with AND) */
+    const char *id;         /* the unique tie-breaker of every order: "r.id" */
+    const char *updated_at; /* what updated_since compares: "r.updated_at" */
+    const char *csv_header; /* the CSV header of an export with no rows */
+    const char *csv_header_pseudo; /* the same for a viewer with pseudonyms (context `pseudo` true), when
+                                      their rows have other fields; NULL: csv_header */
+    const char *default_sort;      /* "-created_at" */
     const listing_filter *filters; /* ends with {NULL} */
     const listing_sort *sorts;     /* ends with {NULL} */
     /* Optional: the listing also answers as an RFC 5545 calendar, an event
@@ -115,6 +123,8 @@ dna_status listing_parse(const listing_def *def, const struct dna_params *query,
 /* Binds a value by name (a context, or a filter the service sets itself).
  * Returns 0, or -1 when the listing has no such name. */
 int listing_bind(listing_query *q, const char *name, const char *value);
+/* The value bound to a name (NULL when unbound or undeclared). */
+const char *listing_value(const listing_query *q, const char *name);
 
 /* One page as JSON text {"data": [...], "next_cursor": "..." | null},
  * malloc'd into *json (caller frees); *next is "" on the last page. */
@@ -124,9 +134,9 @@ dna_status listing_page(const listing_query *q, char **json, size_t *len, char n
  * listings whose size is bounded by their own query (statistics). */
 dna_status listing_all(const listing_query *q, char **json, size_t *len);
 
-/* Every row, streamed: the JSON rows (columns = 0) or the plain columns
- * (columns = 1, when the listing declares them). */
-dna_status listing_stream(const listing_query *q, int columns, db_stream **out);
+/* Every row, streamed from `pool`: the JSON rows (columns = 0) or the plain
+ * columns (columns = 1, when the listing declares them). */
+dna_status listing_stream(const listing_query *q, int columns, db_stream_pool pool, db_stream **out);
 
 /* The generated SQL of one sort ("-created_at"), for make bench and tests;
  * NULL when there is none. The text lives as long as the process. */

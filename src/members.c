@@ -71,6 +71,7 @@ const listing_def MEMBERS_LIST = {
     .updated_at = "m.updated_at",
     .csv_header = "id,name,email,department,job_title,roles,joined_at,interests,active,erased,created_at,"
                   "updated_at",
+    .csv_header_pseudo = "pseudonym,department,roles,joined_at,interests,active,erased,created_at,updated_at",
     .default_sort = "id",
     .filters = FILTERS,
     .sorts = SORTS,

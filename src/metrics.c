@@ -106,5 +106,21 @@ int metrics_render(dynbuf *b)
                         "# TYPE dna_db_pool_waiting gauge\n"
                         "dna_db_pool_waiting %d\n",
                         in_use, idle, waiting);
+    int running, limit;
+    unsigned long long refused;
+    db_export_stats(&running, &limit, &refused);
+    rc |= dynbuf_printf(
+        b,
+        "# HELP dna_exports_running Exports streaming now (each holds an export connection).\n"
+        "# TYPE dna_exports_running gauge\n"
+        "dna_exports_running %d\n"
+        "# HELP dna_exports_limit Exports that may stream at once (DNA_EXPORT_CONNECTIONS).\n"
+        "# TYPE dna_exports_limit gauge\n"
+        "dna_exports_limit %d\n"
+        "# HELP dna_exports_refused_total Exports answered 503 because every export connection was "
+        "streaming.\n"
+        "# TYPE dna_exports_refused_total counter\n"
+        "dna_exports_refused_total %llu\n",
+        running, limit, refused);
     return rc ? -1 : 0;
 }

@@ -118,7 +118,8 @@ int params_parse_form(const char *q, size_t total, params *out, dna_err *err)
     return 0;
 }
 
-static const char *const COLLECTION_KEYS[] = {"limit", "cursor", "updated_since", "sort", "format", NULL};
+static const char *const COLLECTION_KEYS[] = {"limit", "cursor", "updated_since", "sort", "format",
+                                              "bom",   NULL};
 
 int params_only(const params *p, const char *const *allowed, int collection, dna_err *err)
 {

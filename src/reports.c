@@ -125,21 +125,33 @@ const listing_def REPORTS_LIST = {
     .sorts = SORTS,
 };
 
-/* The sub-collections of one report: its `report` and the viewer's `pseudo`. */
+/* The sub-collections of one report: its `report`, the viewer's `pseudo`
+ * and whether the answer is an `export` (bound by the HTTP layer). */
 #define SUB_FILTERS(alias)                                                                                   \
     {                                                                                                        \
         {"report", LISTING_CONTEXT, .type = "bigint", .where = alias ".report_id = {}"},                     \
-            {"pseudo", LISTING_CONTEXT, .type = "boolean"}, {NULL},                                          \
+            {"pseudo", LISTING_CONTEXT, .type = "boolean"}, {"export", LISTING_CONTEXT, .type = "boolean"},  \
+            {NULL},                                                                                          \
     }
+
+/* Free text that may name people (a comment, a note on a transition) stays
+ * out of analysts' exports; their pages show it, as the report does. An
+ * unbound `export` counts as one. */
+#define UNLESS_ANALYST_EXPORT(text) "CASE WHEN {pseudo} AND {export} IS NOT FALSE THEN NULL ELSE " text " END"
 
 static const listing_filter HISTORY_FILTERS[] = SUB_FILTERS("h");
 static const listing_sort HISTORY_SORTS[] = {{"at", "h.at", "timestamptz"}, {NULL}};
 
+#define HISTORY_JSON                                                                                         \
+    "json_build_object('id', h.id, 'report_id', h.report_id, 'at', rfc3339(h.at), 'from', h.from_status,"    \
+    " 'to', h.to_status, 'note', " UNLESS_ANALYST_EXPORT(                                                    \
+        "h.note") ", 'resolution', h.resolution,"                                                            \
+                  " 'duplicate_of', h.duplicate_of, " MEMBER_REF("actor", "h.actor_id", "m",                 \
+                                                                 "{pseudo}") ")::text"
+
 const listing_def REPORTS_HISTORY_LIST = {
     .name = "report_history",
-    .row = "json_build_object('id', h.id, 'report_id', h.report_id, 'at', rfc3339(h.at),"
-           " 'from', h.from_status, 'to', h.to_status, 'note', h.note, 'resolution', h.resolution,"
-           " 'duplicate_of', h.duplicate_of, " MEMBER_REF("actor", "h.actor_id", "m", "{pseudo}") ")::text",
+    .row = HISTORY_JSON,
     .from = " FROM report_history h LEFT JOIN members m ON m.id = h.actor_id",
     .id = "h.id",
     .updated_at = "h.at",
@@ -149,19 +161,19 @@ const listing_def REPORTS_HISTORY_LIST = {
     .sorts = HISTORY_SORTS,
 };
 
-#define COMMENT_JSON(alias, pseudo)                                                                          \
-    "json_build_object('id', " alias ".id, 'report_id', " alias ".report_id, 'text', " alias                 \
-    ".text, " MEMBER_REF("author", alias ".author_id", "m",                                                  \
-                         pseudo) ","                                                                         \
-                                 " 'created_at', rfc3339(" alias                                             \
-                                 ".created_at), 'updated_at', rfc3339(" alias ".updated_at))::text"
+/* A comment; `text` is the expression of its text. */
+#define COMMENT_JSON(alias, pseudo, text)                                                                    \
+    "json_build_object('id', " alias ".id, 'report_id', " alias ".report_id, 'text', " text                  \
+    ", " MEMBER_REF("author", alias ".author_id", "m", pseudo) ", 'created_at', rfc3339(" alias              \
+                                                               ".created_at), 'updated_at', rfc3339(" alias  \
+                                                               ".updated_at))::text"
 
 static const listing_filter COMMENT_FILTERS[] = SUB_FILTERS("c");
 static const listing_sort COMMENT_SORTS[] = {{"created_at", "c.created_at", "timestamptz"}, {NULL}};
 
 const listing_def REPORTS_COMMENTS_LIST = {
     .name = "report_comments",
-    .row = COMMENT_JSON("c", "{pseudo}"),
+    .row = COMMENT_JSON("c", "{pseudo}", UNLESS_ANALYST_EXPORT("c.text")),
     .from = " FROM report_comments c JOIN members m ON m.id = c.author_id",
     .id = "c.id",
     .updated_at = "c.updated_at",
@@ -669,7 +681,8 @@ static const db_stmt COMMENT = {
     "WITH ins AS (INSERT INTO report_comments (report_id, author_id, text)"
     "   SELECT id, $2, $3 FROM reports WHERE id = $1::bigint RETURNING *),"
     " upd AS (UPDATE reports SET comments_count = comments_count + 1 WHERE id IN (SELECT report_id FROM ins))"
-    " SELECT " COMMENT_JSON("ins", "$4::boolean") ", ins.id FROM ins JOIN members m ON m.id = ins.author_id"};
+    " SELECT " COMMENT_JSON("ins", "$4::boolean",
+                            "ins.text") ", ins.id FROM ins JOIN members m ON m.id = ins.author_id"};
 
 static const db_resource NEW_COMMENT = {.entity = "report_comment", .errors = ERRORS};
 

@@ -18,6 +18,7 @@ typedef enum {
     DNA_INVALID,      /* 422: valid JSON that breaks a rule */
     DNA_TOO_MANY,     /* 429 */
     DNA_UNAVAILABLE,  /* 503: database unavailable */
+    DNA_BUSY,         /* 503: every slot of a bounded resource (the exports) is taken */
     DNA_ERROR         /* 500: a bug of ours, never client input */
 } dna_status;
 

@@ -412,25 +412,32 @@ const stats_def STATS_RULES = {"rules", RULE_GROUPINGS, RULE_LISTS};
     " 'members_active', " PEOPLE("s.active") ", 'sessions_held', s.held,"                                    \
     " 'attendance_rate_percent', " FIGURE(OVERVIEW_RATE, "s.registered") ","                                \
     " 'reports_filed', " PEOPLE("s.filed") ","                                                               \
-    " 'reports_by_status', " BY_STATUS("reports", " AND " IN_RANGE("created_at"),                            \
-                                       "'new', 'triaged', 'in_progress', 'resolved', 'rejected', 'duplicate'") "," \
+    " 'reports_by_status', " REPORTS_BY_STATUS ","                                                           \
     " 'reports_resolved', " PEOPLE("s.resolved") ","                                                         \
     " 'median_days_to_resolve', " FIGURE("s.median_resolve", "s.resolved") ","                               \
     " 'median_days_to_triage', " FIGURE("s.median_triage", "s.triaged") ","                                  \
-    " 'initiatives_by_status', " BY_STATUS("initiatives", "", "'idea', 'active', 'completed', 'stopped'") "," \
+    " 'initiatives_by_status', " INITIATIVES_BY_STATUS ","                                                   \
     " 'suppressed', " OVERVIEW_SUPPRESSED ")"
 
+#define REPORTS_BY_STATUS                                                                                    \
+    BY_STATUS("reports", " AND " IN_RANGE("created_at"),                                                     \
+              "'new', 'triaged', 'in_progress', 'resolved', 'rejected', 'duplicate'")
+#define INITIATIVES_BY_STATUS BY_STATUS("initiatives", "", "'idea', 'active', 'completed', 'stopped'")
+
+/* The same fields as the JSON object, in its order; the two maps as JSON text. */
 #define OVERVIEW_COLUMNS                                                                                     \
-    "{from} AS \"from\", {to} AS \"to\", " PEOPLE("s.members") " AS members_total, " PEOPLE("s.active")              \
+    "{from} AS \"from\", {to} AS \"to\", " PEOPLE("s.members") " AS members_total, " PEOPLE("s.active")     \
     " AS members_active, s.held AS sessions_held, " FIGURE(OVERVIEW_RATE, "s.registered")                    \
-    " AS attendance_rate_percent, " PEOPLE("s.filed") " AS reports_filed, " PEOPLE("s.resolved")             \
-    " AS reports_resolved, " FIGURE("s.median_resolve", "s.resolved") " AS median_days_to_resolve, "         \
-    FIGURE("s.median_triage", "s.triaged") " AS median_days_to_triage, "                                    \
-    "array_to_string(" OVERVIEW_SUPPRESSED ", ';') AS suppressed"
+    " AS attendance_rate_percent, " PEOPLE("s.filed") " AS reports_filed, " REPORTS_BY_STATUS                \
+    "::text AS reports_by_status, " PEOPLE("s.resolved") " AS reports_resolved, "                            \
+    FIGURE("s.median_resolve", "s.resolved") " AS median_days_to_resolve, "                                 \
+    FIGURE("s.median_triage", "s.triaged") " AS median_days_to_triage, " INITIATIVES_BY_STATUS              \
+    "::text AS initiatives_by_status, array_to_string(" OVERVIEW_SUPPRESSED ", ';') AS suppressed"
 
 STATS_LIST(OVERVIEW, "overview", OVERVIEW_ROW, OVERVIEW_COLUMNS, OVERVIEW_FROM,
            "from,to,members_total,members_active,sessions_held,attendance_rate_percent,reports_filed,"
-           "reports_resolved,median_days_to_resolve,median_days_to_triage,suppressed",
+           "reports_by_status,reports_resolved,median_days_to_resolve,median_days_to_triage,initiatives_by_status,"
+           "suppressed",
            NO_GROUPING);
 
 // clang-format on

@@ -158,18 +158,24 @@ static const listing_sort SORTS[] = {
 const listing_def THEMES_LIST = {
     .name = "complaint_themes",
     .row = THEMES_ROW "::text",
-    .columns = "t.code, t.title, t.description, g.kind,"
-               " complaint_period_name(g.kind, g.from_start) AS period_from,"
-               " complaint_period_name(g.kind, g.to_start) AS period_to, c.reported AS periods_reported,"
-               " c.total AS total_complaints, c.previous AS previous_total_complaints,"
-               " c.total - c.previous AS change, CASE WHEN c.previous > 0"
-               " THEN round(100.0 * (c.total - c.previous) / c.previous, 1) END AS change_percent,"
-               " rfc3339(t.created_at) AS created_at, rfc3339(t.updated_at) AS updated_at",
+    /* The JSON row's fields, in its order. */
+    .columns =
+        "t.code, t.title, t.description, rfc3339(t.created_at) AS created_at,"
+        " rfc3339(t.updated_at) AS updated_at, g.kind,"
+        " complaint_period_name(g.kind, g.from_start) AS period_from,"
+        " complaint_period_name(g.kind, g.to_start) AS period_to, c.reported AS periods_reported,"
+        " c.total AS total_complaints, complaint_period_name(g.kind, g.prev_from) AS previous_period_from,"
+        " complaint_period_name(g.kind, g.prev_to) AS previous_period_to,"
+        " c.previous AS previous_total_complaints, c.total - c.previous AS change,"
+        " CASE WHEN c.previous > 0 THEN round(100.0 * (c.total - c.previous) / c.previous, 1) END"
+        " AS change_percent, CASE WHEN c.total > c.previous THEN 'up' WHEN c.total < c.previous"
+        " THEN 'down' ELSE 'flat' END AS trend",
     .from = THEMES_FROM,
     .id = "t.id",
     .updated_at = "t.updated_at",
-    .csv_header = "code,title,description,kind,period_from,period_to,periods_reported,total_complaints,"
-                  "previous_total_complaints,change,change_percent,created_at,updated_at",
+    .csv_header = "code,title,description,created_at,updated_at,kind,period_from,period_to,periods_reported,"
+                  "total_complaints,previous_period_from,previous_period_to,previous_total_complaints,change,"
+                  "change_percent,trend",
     .default_sort = "-total",
     .filters = FILTERS,
     .sorts = SORTS,

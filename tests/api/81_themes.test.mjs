@@ -241,8 +241,8 @@ test('the list: totals over the range, the trend against the range before, month
   assert.deepEqual(next.body.data.map((t) => t.code), [up]);
   const csv = await call('GET', `${THEMES}?period_from=2026-04&period_to=2026-06&q=${tag}&format=csv`, { token: P(), expect: 200 });
   const lines = csv.text.trim().split(/\r?\n/);
-  assert.equal(lines[0], 'code,title,description,kind,period_from,period_to,periods_reported,total_complaints,previous_total_complaints,change,change_percent,created_at,updated_at');
-  assert.match(lines[1], new RegExp(`^${up},Stijgt,,month,2026-04,2026-06,3,60,6,54,900.0,`));
+  assert.equal(lines[0], 'code,title,description,created_at,updated_at,kind,period_from,period_to,periods_reported,total_complaints,previous_period_from,previous_period_to,previous_total_complaints,change,change_percent,trend');
+  assert.match(lines[1], new RegExp(`^${up},Stijgt,,[0-9TZ:-]+,[0-9TZ:-]+,month,2026-04,2026-06,3,60,2026-01,2026-03,6,54,900.0,up$`));
   assertProblem(await call('GET', `${THEMES}?format=csv`, { token: U() }), 403);
   // Bad ranges: 400 naming the parameter.
   for (const [query, field] of [

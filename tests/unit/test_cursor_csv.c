@@ -152,6 +152,44 @@ static void csv_quoting(void)
     dynbuf_free(&b);
 }
 
+/* What a spreadsheet would run as a formula arrives as text: quoted, a
+ * single quote first (OWASP); numbers, negative ones too, stay numbers. */
+static void csv_formulas_neutralised(void)
+{
+    static const struct {
+        const char *in, *out;
+    } CASES[] = {
+        {"=1+1", "\"'=1+1\""},
+        {"=HYPERLINK(\"http://x\",\"klik\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\""},
+        {"+31 70 353 3000", "\"'+31 70 353 3000\""},
+        {"-1+2", "\"'-1+2\""},
+        {"-", "\"'-\""},
+        {"--", "\"'--\""},
+        {"@SUM(A1)", "\"'@SUM(A1)\""},
+        {"\tpadded", "\"'\tpadded\""},
+        {"\rreturn", "\"'\rreturn\""},
+        {"-3", "-3"},
+        {"+3", "+3"},
+        {"-2.5", "-2.5"},
+        {"-1e3", "-1e3"},
+        {"-1.5E-3", "-1.5E-3"},
+        {"-1.", "\"'-1.\""},
+        {"-e3", "\"'-e3\""},
+        {"-1e", "\"'-1e\""},
+        {"1-2", "1-2"},
+        {"a=b", "a=b"},
+        {"2026-11-29", "2026-11-29"},
+    };
+    dynbuf b;
+    dynbuf_init(&b, 1 << 20);
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        b.len = 0;
+        CHECK(csv_field(&b, CASES[i].in, strlen(CASES[i].in)) == 0);
+        CHECK_STR(b.data, CASES[i].out);
+    }
+    dynbuf_free(&b);
+}
+
 static void csv_rows_from_json(void)
 {
     json_t *row = json_loads("{\"id\":3,\"name\":\"Van Dijk, Jan\",\"roles\":[\"member\",\"analyst\"],"
@@ -193,6 +231,7 @@ int main(void)
     RUN(cursor_rejects_garbage);
     RUN(cursor_too_long_value);
     RUN(csv_quoting);
+    RUN(csv_formulas_neutralised);
     RUN(csv_rows_from_json);
     RUN(dynbuf_cap);
     HARNESS_END();
