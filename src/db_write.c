@@ -113,6 +113,10 @@ static dna_status run_in_transaction(db_conn *c, db_write *w, dna_err *err)
         PQclear(row);
         return st;
     }
+    if (w->check != NULL && (st = w->check(c, row, w, err)) != DNA_OK) {
+        PQclear(row);
+        return st;
+    }
     if (nothing_to_change(w))
         w->action = NULL;
     else

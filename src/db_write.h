@@ -98,6 +98,10 @@ struct db_write {
     char key[64];          /* the row's key: set before the run, or by a create's step */
     long long if_match;    /* the ETag's version; -1: no precondition */
     const db_stmt *before; /* optional: runs after BEGIN, before the row lock (an advisory lock) */
+    /* Optional: the caller's right to change the locked row at all, checked
+     * even when the patch is empty (so a stranger's empty PATCH is refused
+     * too); anything but DNA_OK rolls back. */
+    db_write_step check;
     db_write_step step;
     void *arg;           /* the step's own input and output */
     const char *view[4]; /* res->fetch's parameters after the key */

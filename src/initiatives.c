@@ -278,10 +278,16 @@ dna_status initiatives_create(const principal *p, const json_t *body, db_doc *ou
 }
 
 /* `row`: the locked initiative (version, status, owner). */
-static dna_status update_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
+static dna_status may_change(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
 {
+    (void)c;
     if (!owns(w->who, row) && !authz_has(w->who, ROLE_PROGRAM_MANAGER))
         return dna_err_set(err, DNA_FORBIDDEN, "only its owner and program managers change an initiative");
+    return DNA_OK;
+}
+
+static dna_status update_step(db_conn *c, const PGresult *row, db_write *w, dna_err *err)
+{
     const char *from = PQgetvalue(row, 0, 1), *to = json_in_str(w->changes, "status");
     const char *const *moves = initiatives_moves(from);
     if (to && strcmp(from, to) != 0 && !text_in_list(to, moves))
@@ -303,6 +309,7 @@ dna_status initiatives_update(const principal *p, int64_t id, const json_t *patc
                   .action = "update",
                   .changes = patch,
                   .if_match = if_match,
+                  .check = may_change,
                   .step = update_step,
                   .view = {pseudo_of(p)},
                   .nview = 1};

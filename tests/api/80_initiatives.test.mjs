@@ -121,6 +121,9 @@ test('object rights: the owner and program managers change an initiative; other 
   const [other] = await activeMembers(1);
   const r1 = await patch(i.id, token(other, ['member']), { title: 'Overgenomen' });
   assertProblem(r1, 403);
+  // An empty patch changes nothing, but a stranger still may not send one.
+  assertProblem(await patch(i.id, token(other, ['member']), {}), 403);
+  assert.equal((await patch(i.id, M(), {})).status, 200);
   assertProblem(await patch(i.id, D(), { summary: 'x' }), 403);
   assertProblem(await patch(i.id, A(), { summary: 'x' }), 403);
   assertProblem(await patch(i.id, U(), { summary: 'x' }), 403);
