@@ -444,7 +444,7 @@ static const db_stmt UNREGISTER = {
     " WHERE session_id = $1::bigint AND member_id = $2::bigint AND status <> 'cancelled' RETURNING 1"};
 
 static const db_resource REGISTRATION_OF = {
-    .entity = "session_registration", .lock = &LOCK, .errors = ERRORS, .key_name = "session id"};
+    .entity = "session_registration", .parent = "session", .lock = &LOCK, .errors = ERRORS};
 
 typedef struct {
     int64_t member_id;
@@ -660,7 +660,7 @@ static const db_stmt INSIGHT = {
     " SELECT i.id, " INSIGHT_JSON("i", "false") " FROM i LEFT JOIN members m ON m.id = i.author_id"};
 
 static const db_resource FEEDBACK_OF = {
-    .entity = "session_feedback", .lock = &LOCK, .errors = ERRORS, .key_name = "session id"};
+    .entity = "session_feedback", .parent = "session", .lock = &LOCK, .errors = ERRORS};
 static const db_resource INSIGHT_OF = {.entity = "session_insight", .errors = ERRORS};
 
 typedef struct {
