@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { test } from 'node:test';
-import { BIN, call, rawHttp, TOKENS } from './lib.mjs';
+import { BIN, call, rawHttp, sql, TOKENS } from './lib.mjs';
 import { startServer, stopServer } from './server_lib.mjs';
 
 /** Holds a row lock in a psql session of its own for `ms`. */
@@ -16,6 +16,16 @@ function holdLock(table, id, ms) {
     stdio: 'ignore',
   });
   return new Promise((resolve) => p.once('exit', resolve));
+}
+
+/** Waits (up to 5 s) until a count query answers 1 or more. */
+async function until(countQuery) {
+  for (let i = 0; i < 250; i++) {
+    const [[n]] = await sql(countQuery);
+    if (Number(n) > 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.fail(`never: ${countQuery}`);
 }
 
 /** A keep-alive connection that sends raw requests and reads one answer each. */
@@ -39,23 +49,27 @@ function keepAlive(port) {
 test('SIGTERM drains: a PATCH waiting on a row lock gets its 200, later requests 503 + close, exit 0', async () => {
   const manager = TOKENS.program_manager();
   const made = await call('POST', '/api/v1/rules', { token: manager, body: { title: 'Slot', source_type: 'law' }, expect: 201 });
-  const server = await startServer({ DNA_SHUTDOWN_GRACE: '15' });
+  const server = await startServer({ DNA_SHUTDOWN_GRACE: '15', DNA_LOG_LEVEL: 'info' });
   const open = keepAlive(server.port);
   await open.ready;
   const first = await open.ask('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
   assert.equal(first.status, 200);
 
-  const lock = holdLock('rules', made.body.id, 2500);
-  await new Promise((r) => setTimeout(r, 400));
+  // Each step waits for the one before to have happened (not for a time that
+  // a busy machine may overrun): the row held, the PATCH waiting on it inside
+  // the server, the server draining.
+  const lock = holdLock('rules', made.body.id, 4000);
+  await until(`SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND query LIKE '%FROM rules WHERE id = ${made.body.id} FOR UPDATE%'`);
   const started = Date.now();
   const patch = fetch(`${server.base}/api/v1/rules/${made.body.id}`, {
     method: 'PATCH',
     headers: { authorization: `Bearer ${manager}`, 'content-type': 'application/json' },
     body: JSON.stringify({ title: 'Ontgrendeld' }),
   });
-  await new Promise((r) => setTimeout(r, 400));
+  await until(`SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT version%FROM rules WHERE id = $1%FOR UPDATE'`);
   server.child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 300));
+  for (let i = 0; i < 200 && !/draining/.test(server.log()); i++) await new Promise((r) => setTimeout(r, 25));
+  assert.match(server.log(), /draining/, 'the server says it drains');
 
   // An open connection gets 503, told to close; a new one is refused.
   const late = await open.ask('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
