@@ -123,12 +123,19 @@ stop:
 	@./scripts/pg.sh stop var/pg
 
 # --- tests ------------------------------------------------------------------
+# Redocly CLI lints openapi.yaml (redocly.yaml: the recommended rules, strict);
+# pinned in tests/openapi's lock file, no install scripts (it has none to run).
+LINT_STAMP := tests/openapi/node_modules/.installed
+$(LINT_STAMP): tests/openapi/package.json tests/openapi/package-lock.json | $(STAMP_DEB)
+	cd tests/openapi && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 NODE_STAMP := tests/api/node_modules/.installed
 $(NODE_STAMP): tests/api/package.json | $(STAMP_DEB)
 	cd tests/api && npm install --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: $(BUILD)/dna-api $(BUILD)/docs/index.html $(UNITBIN) $(NODE_STAMP)
+test: $(BUILD)/dna-api $(BUILD)/docs/index.html $(UNITBIN) $(NODE_STAMP) $(LINT_STAMP)
 	@./scripts/test.sh $(BUILD)
 
 asan:

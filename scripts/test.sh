@@ -41,6 +41,18 @@ else
   echo "clang-format not installed: format not checked"
 fi
 
+echo "== openapi.yaml: Redocly CLI's recommended rules, warnings as errors (redocly.yaml)"
+# No telemetry, no update check (this machine reaches no such service anyway).
+out=$(REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+      tests/openapi/node_modules/.bin/redocly lint openapi.yaml --format=stylish 2>&1); rc=$?
+# Findings and the verdict, without its banner about Node.js versions.
+echo "$out" | grep -vE "^[[:space:]]*$|║|╔|╚"
+if [ $rc -eq 0 ]; then
+  echo "openapi lint: 1 passed, 0 failed"; passed=$((passed + 1))
+else
+  echo "openapi lint: 0 passed, 1 failed"; failed=$((failed + 1))
+fi
+
 echo "== database and demo data"
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 ./scripts/pg.sh start "$TMP/pg" 5499 || { echo "0 passed, 1 failed"; exit 1; }
