@@ -32,11 +32,11 @@ UNITBIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNITSRC))
 
 DEB_BUILD := gcc make pkg-config clang-format libulfius-dev libcurl4-gnutls-dev libjansson-dev libpq-dev \
              libjwt-dev libargon2-dev libmicrohttpd-dev libssl-dev liborcania-dev postgresql-15 postgresql-client-15 curl \
-             python3-icalendar docker-compose systemd
+             python3-icalendar docker-compose systemd chromium
 STAMP_DEB := var/.deb-installed
 
 .PHONY: all deps run stop test unit api-test asan bench soak export-check fuzz format format-check clean layers FORCE
-all: $(BUILD)/dna-api $(BUILD)/docs/index.html
+all: $(BUILD)/dna-api $(BUILD)/docs/index.html $(BUILD)/intranet/index.html
 
 # --- system packages, installed only when something is missing -------------
 # Checked again when the Makefile changes, so a machine that installed an
@@ -115,20 +115,55 @@ $(BUILD)/docs/index.html: docs/ui/index.html docs/ui/dna-docs.js $(DOCS_UI_STAMP
 	@cp $(addprefix docs/ui/node_modules/swagger-ui-dist/,$(DOCS_VENDOR)) docs/ui/dna-docs.js $(dir $@)
 	@cp docs/ui/index.html $@
 
+# --- the intranet example (examples/intranet) --------------------------------
+# A page served from another origin that calls the API over CORS. Its
+# JavaScript runs as written; Chart.js comes from the npm registry (versions
+# locked in examples/intranet/package-lock.json, with openapi-typescript and
+# typescript, which `make test` uses to generate the API's types and check the
+# page against them) and is copied here with the page. Not committed.
+INTRANET_STAMP := examples/intranet/node_modules/.installed
+INTRANET_FILES := index.html style.css app.js api.js charts.js
+$(INTRANET_STAMP): examples/intranet/package.json examples/intranet/package-lock.json | $(STAMP_DEB)
+	cd examples/intranet && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(BUILD)/intranet/index.html: $(addprefix examples/intranet/,$(INTRANET_FILES)) $(INTRANET_STAMP)
+	@mkdir -p $(dir $@)vendor
+	@echo "  PAGE    $(dir $@)"
+	@cp examples/intranet/node_modules/chart.js/dist/chart.umd.js $(dir $@)vendor/
+	@cp examples/intranet/node_modules/chart.js/LICENSE.md $(dir $@)vendor/chart.js-LICENSE.md
+	@cp $(addprefix examples/intranet/,$(filter-out index.html,$(INTRANET_FILES))) $(dir $@)
+	@cp examples/intranet/index.html $@
+
 # --- run --------------------------------------------------------------------
-run: $(BUILD)/dna-api $(BUILD)/docs/index.html
+run: $(BUILD)/dna-api $(BUILD)/docs/index.html $(BUILD)/intranet/index.html
 	@./scripts/run.sh
 
 stop:
 	@./scripts/pg.sh stop var/pg
 
 # --- tests ------------------------------------------------------------------
+# Redocly CLI lints openapi.yaml (redocly.yaml: the recommended rules, strict);
+# pinned in tests/openapi's lock file, no install scripts (it has none to run).
+LINT_STAMP := tests/openapi/node_modules/.installed
+$(LINT_STAMP): tests/openapi/package.json tests/openapi/package-lock.json | $(STAMP_DEB)
+	cd tests/openapi && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# playwright-core drives Debian's chromium (DEB_BUILD) in tests/browser; it
+# downloads no browser of its own.
+BROWSER_STAMP := tests/browser/node_modules/.installed
+$(BROWSER_STAMP): tests/browser/package.json tests/browser/package-lock.json | $(STAMP_DEB)
+	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 NODE_STAMP := tests/api/node_modules/.installed
 $(NODE_STAMP): tests/api/package.json | $(STAMP_DEB)
 	cd tests/api && npm install --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: $(BUILD)/dna-api $(BUILD)/docs/index.html $(UNITBIN) $(NODE_STAMP)
+test: $(BUILD)/dna-api $(BUILD)/docs/index.html $(BUILD)/intranet/index.html $(UNITBIN) $(NODE_STAMP) \
+      $(LINT_STAMP) $(BROWSER_STAMP)
 	@./scripts/test.sh $(BUILD)
 
 asan:

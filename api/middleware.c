@@ -1,5 +1,5 @@
 /* middleware.c: the stages every request passes, in order:
- *   0. request id, security headers, body limit, CORS (preflight answered)
+ *   0. request id, security headers, CORS (preflight answered), draining, body limit
  *   1. routing (404/405 as problems), then the bearer token -> principal
  *      (no database call to refuse a bad token), then the route's roles
  *   2. the handler
@@ -336,7 +336,10 @@ int middleware_dispatch(const struct _u_request *req, struct _u_response *resp, 
 
     connections_dispatched(req);
     stage_request_id(&ctx);
-    if (stage_draining(&ctx) && stage_limits(&ctx) && stage_cors(&ctx) &&
+    /* CORS first: an answer refused by a later stage (503 while draining, 413 by
+     * length) still carries Access-Control-Allow-Origin, so a page on an allowed
+     * origin can read the problem instead of seeing a network error. */
+    if (stage_cors(&ctx) && stage_draining(&ctx) && stage_limits(&ctx) &&
         stage_route(&ctx, segments, &nseg) && stage_query(&ctx) && stage_authenticate(&ctx) &&
         stage_authorize(&ctx)) {
         if (strncmp(ctx.route->pattern, "/api/", 5) == 0)

@@ -41,6 +41,28 @@ else
   echo "clang-format not installed: format not checked"
 fi
 
+echo "== openapi.yaml: Redocly CLI's recommended rules, warnings as errors (redocly.yaml)"
+# No telemetry, no update check (this machine reaches no such service anyway).
+out=$(REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+      tests/openapi/node_modules/.bin/redocly lint openapi.yaml --format=stylish 2>&1); rc=$?
+# Findings and the verdict, without its banner about Node.js versions.
+echo "$out" | grep -vE "^[[:space:]]*$|║|╔|╚"
+if [ $rc -eq 0 ]; then
+  echo "openapi lint: 1 passed, 0 failed"; passed=$((passed + 1))
+else
+  echo "openapi lint: 0 passed, 1 failed"; failed=$((failed + 1))
+fi
+
+echo "== intranet page: the API's types from openapi.yaml (openapi-typescript), the page checked by tsc --strict"
+# Generated into examples/intranet/generated/ (not committed); tsconfig.json there
+# checks the page's JavaScript (checkJs, strict, no output) against them.
+if out=$(cd examples/intranet && node_modules/.bin/openapi-typescript ../../openapi.yaml -o generated/dna-api.ts 2>&1 &&
+         node_modules/.bin/tsc -p . 2>&1); then
+  echo "types: 1 passed, 0 failed"; passed=$((passed + 1))
+else
+  echo "$out" | tail -40; echo "types: 0 passed, 1 failed"; failed=$((failed + 1))
+fi
+
 echo "== database and demo data"
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 ./scripts/pg.sh start "$TMP/pg" 5499 || { echo "0 passed, 1 failed"; exit 1; }
@@ -50,7 +72,9 @@ export DNA_DATABASE_READ_URL="$DNA_DATABASE_URL"
 export DNA_JWT_SECRET="test-secret-0123456789-0123456789-abcdef"
 export DNA_PORT=$(free_port)
 export DNA_BIND=127.0.0.1
-export DNA_CORS_ORIGINS="https://intranet.denhaag.example"
+# The intranet example page is served on this port in the browser test: its origin is allowed.
+export INTRANET_PORT=$(free_port)
+export DNA_CORS_ORIGINS="https://intranet.denhaag.example,http://127.0.0.1:$INTRANET_PORT"
 export DNA_IDP_ISSUER="https://idp.denhaag.example/realms/staff"
 export DNA_IDP_AUDIENCE="dna-api-idp"
 export DNA_IDP_ROLES_CLAIM="realm_access.roles"
@@ -131,6 +155,16 @@ passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
 if [ "${f:-1}" != "0" ]; then
   echo "-- server log (last 30 lines)"; tail -30 "$TMP/server.log"
 fi
+echo "== intranet page in headless Chromium (tests/browser): CORS, token, registration, report, charts"
+export INTRANET_DIR="$ROOT/$BUILD/intranet" TEST_OUT="$ROOT/$BUILD/test-output"
+node --test --test-concurrency=1 --test-reporter=spec tests/browser/ > "$TMP/browser.out" 2>&1
+grep -vE "^\s*$" "$TMP/browser.out" | grep -E "✖|✔|ℹ|#|Error|assert|expected|actual|screenshot|page error" | tail -80
+p=$(grep -E "^ℹ pass [0-9]+" "$TMP/browser.out" | awk '{print $3}')
+f=$(grep -E "^ℹ fail [0-9]+" "$TMP/browser.out" | awk '{print $3}')
+echo "browser: ${p:-0} passed, ${f:-1} failed"
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
+[ "${f:-1}" != "0" ] && tail -40 "$TMP/browser.out"
+
 kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID"; rc=$?
 SERVER_PID=""
 if [ $rc -ne 0 ]; then echo "server did not exit 0 on SIGTERM (exit $rc)"; failed=$((failed + 1)); fi

@@ -539,6 +539,18 @@ test('CORS: a normal GET with Origin gets Access-Control-Allow-Origin and Vary: 
   assert.equal(anon.headers.get('access-control-allow-origin'), ORIGIN, 'errors are readable by the allowed origin');
 });
 
+test('CORS: answers refused before routing (413 by length) are readable by the allowed origin too', async () => {
+  // A page shows a problem only when the browser lets it read the answer.
+  const r = await call('POST', '/api/v1/reports', {
+    direct: true,
+    token: PM,
+    headers: { origin: ORIGIN, 'content-type': 'application/json' },
+    raw: 'x'.repeat(1024 * 1024 + 1),
+  });
+  assertProblem(r, 413);
+  assert.equal(r.headers.get('access-control-allow-origin'), ORIGIN);
+});
+
 // ---- operations ----------------------------------------------------------------------------
 
 test('/metrics shows dna_http_requests_total and the latency histogram', async () => {
