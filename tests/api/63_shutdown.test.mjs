@@ -38,7 +38,9 @@ function keepAlive(port) {
     async ask(request) {
       buffer = '';
       sock.write(request);
-      for (let i = 0; i < 100 && !/\r\n\r\n/.test(buffer); i++) await new Promise((r) => setTimeout(r, 20));
+      // Up to 10 s: this connection may share a server thread with the PATCH
+      // that waits on the row, and is then answered once that one is.
+      for (let i = 0; i < 500 && !/\r\n\r\n/.test(buffer); i++) await new Promise((r) => setTimeout(r, 20));
       const [head, body] = buffer.split('\r\n\r\n');
       return { head, body, status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] || 0) };
     },
